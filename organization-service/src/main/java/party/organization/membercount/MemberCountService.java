@@ -1,0 +1,70 @@
+package party.organization.membercount;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import party.platform.events.IncomingEvent;
+import party.platform.events.PoisonEventException;
+
+/** Keeps the member projection from member events and counts members per organization. */
+@Service
+public class MemberCountService {
+
+    static final String FULL = "FULL";
+    static final String PROBATIONARY = "PROBATIONARY";
+
+    private final MongoTemplate mongo;
+
+    MemberCountService(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Applies a member event carrying {memberId, orgId, status, version}; older versions change nothing. */
+    void apply(IncomingEvent event) {
+        MemberEntry entry = new MemberEntry(event.text("memberId"), event.text("orgId"), event.text("status"),
+                event.number("version"));
+        if (entry.id().isBlank()) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " has a blank memberId");
+        }
+        MemberEntry stored = mongo.findById(entry.id(), MemberEntry.class);
+        if (stored == null) {
+            try {
+                mongo.insert(entry);
+            } catch (DuplicateKeyException raced) {
+                apply(event);
+            }
+        } else if (stored.version() < entry.version()) {
+            mongo.findAndReplace(Query.query(Criteria.where("_id").is(entry.id()).and("version").is(stored.version())), entry);
+        }
+    }
+
+    public MemberCounts counts(String orgId, Collection<String> subtreeIds) {
+        return new MemberCounts(count(List.of(orgId)), count(subtreeIds));
+    }
+
+    /** Whether any member (of any status) still belongs directly to the organization. */
+    public boolean hasMembers(String orgId) {
+        return mongo.exists(Query.query(Criteria.where("orgId").is(orgId)
+                .and("status").in(FULL, PROBATIONARY)), MemberEntry.class);
+    }
+
+    private MemberCounts.Count count(Collection<String> orgIds) {
+        Map<String, Long> byStatus = mongo.aggregate(newAggregation(
+                        match(Criteria.where("orgId").in(orgIds).and("status").in(FULL, PROBATIONARY)),
+                        group("status").count().as("n")), MemberEntry.class, Document.class)
+                .getMappedResults().stream()
+                .collect(Collectors.toMap(d -> d.getString("_id"), d -> ((Number) d.get("n")).longValue()));
+        return MemberCounts.Count.of(byStatus.getOrDefault(FULL, 0L), byStatus.getOrDefault(PROBATIONARY, 0L));
+    }
+}

@@ -1,0 +1,105 @@
+package party.organization.organization;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import party.platform.events.Aggregate;
+
+/** One Party organization: a node of the tree with its place ({@code ancestors}) and identity. */
+@Document("organizations")
+public class Organization extends Aggregate {
+
+    public static final String CREATED = "party.organization.created.v1";
+    public static final String DISSOLVED = "party.organization.dissolved.v1";
+
+    public enum Status { ACTIVE, DISSOLVED }
+
+    private OrganizationType type;
+    private String name;
+    private String shortName;
+    @Indexed(unique = true)
+    private String code;
+    private String unit;
+    private LocalDate foundedOn;
+    @Indexed
+    private String parentId;
+    /** Ids from the root down to the parent; every scope check and subtree query reads it. */
+    @Indexed
+    private List<String> ancestors = new ArrayList<>();
+    private Status status = Status.ACTIVE;
+
+    protected Organization() {
+    }
+
+    static Organization create(OrganizationType type, String name, String shortName, String code, String unit,
+                               LocalDate foundedOn, Organization parent) {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID().toString();
+        org.type = type;
+        org.name = name;
+        org.shortName = shortName == null || shortName.isBlank() ? name : shortName;
+        org.code = code;
+        org.unit = unit;
+        org.foundedOn = foundedOn;
+        if (parent != null) {
+            org.parentId = parent.getId();
+            org.ancestors = new ArrayList<>(parent.ancestors);
+            org.ancestors.add(parent.getId());
+        }
+        org.raise(CREATED, org.snapshot());
+        return org;
+    }
+
+    void dissolve() {
+        status = Status.DISSOLVED;
+        raise(DISSOLVED, snapshot());
+    }
+
+    /** What every organization event carries: enough for any service's org-tree projection. */
+    public record Snapshot(String id, String parentId, List<String> ancestors, OrganizationType type, String name,
+                           String shortName, String code, String status, long version) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(id, parentId, List.copyOf(ancestors), type, name, shortName, code, status.name(), nextVersion());
+    }
+
+    public OrganizationType getType() {
+        return type;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getShortName() {
+        return shortName;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public LocalDate getFoundedOn() {
+        return foundedOn;
+    }
+
+    public String getParentId() {
+        return parentId;
+    }
+
+    public List<String> getAncestors() {
+        return ancestors;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+}

@@ -1,0 +1,113 @@
+package party.organization.organization.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import party.organization.membercount.MemberCountService;
+import party.organization.membercount.MemberCounts;
+import party.organization.organization.Organization;
+import party.organization.organization.OrganizationService;
+import party.organization.organization.OrganizationType;
+import party.platform.PlatformProperties;
+import party.platform.security.CurrentUser;
+import party.platform.web.ETags;
+import party.platform.web.Idempotency;
+import party.platform.web.PageRequest;
+import party.platform.web.PageResponse;
+
+/** The organization tree over HTTP. */
+@RestController
+@RequestMapping("/api/v1/organizations")
+class OrganizationController {
+
+    private final OrganizationService organizations;
+    private final MemberCountService memberCounts;
+    private final Idempotency idempotency;
+    private final PlatformProperties properties;
+
+    OrganizationController(OrganizationService organizations, MemberCountService memberCounts, Idempotency idempotency,
+                           PlatformProperties properties) {
+        this.organizations = organizations;
+        this.memberCounts = memberCounts;
+        this.idempotency = idempotency;
+        this.properties = properties;
+    }
+
+    record CreateOrganization(@NotNull OrganizationType type,
+                              @NotBlank @Size(max = 100) String name,
+                              @Size(max = 30) String shortName,
+                              @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
+                              @Size(max = 100) String unit,
+                              LocalDate foundedOn,
+                              String parentId) {
+    }
+
+    /** An organization; {@code memberCounts} only on single reads. */
+    record OrganizationView(String id, OrganizationType type, String name, String shortName, String code, String unit,
+                            LocalDate foundedOn, String parentId, List<String> ancestors, String status, long version,
+                            MemberCounts memberCounts) {
+        static OrganizationView of(Organization org, MemberCounts counts) {
+            return new OrganizationView(org.getId(), org.getType(), org.getName(), org.getShortName(), org.getCode(),
+                    org.getUnit(), org.getFoundedOn(), org.getParentId(), org.getAncestors(), org.getStatus().name(),
+                    org.getVersion() == null ? 0 : org.getVersion(), counts);
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_STAFF')")
+    ResponseEntity<OrganizationView> create(@Valid @RequestBody CreateOrganization request,
+                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        CurrentUser user = CurrentUser.get();
+        Organization[] created = new Organization[1];
+        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
+            created[0] = organizations.create(user, new OrganizationService.NewOrganization(request.type(), request.name(),
+                    request.shortName(), request.code(), request.unit(), request.foundedOn(), request.parentId()));
+            return created[0].getId();
+        });
+        // A replay answers with what the same caller created before under the same key.
+        Organization org = outcome.replayed() ? organizations.created(outcome.resourceId()) : created[0];
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + org.getId()))
+                .eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<OrganizationView> get(@PathVariable String id) {
+        Organization org = organizations.get(CurrentUser.get(), id);
+        MemberCounts counts = memberCounts.counts(org.getId(), organizations.subtreeIds(org.getId()));
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, counts));
+    }
+
+    @GetMapping
+    PageResponse<OrganizationView> search(@RequestParam(required = false) String code,
+                                          @RequestParam(required = false) String name,
+                                          @RequestParam(required = false) String parentId,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        return organizations.search(CurrentUser.get(), code, name, parentId, PageRequest.of(page, size, properties.paging()))
+                .map(org -> OrganizationView.of(org, null));
+    }
+
+    @PostMapping("/{id}/dissolve")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_STAFF')")
+    ResponseEntity<OrganizationView> dissolve(@PathVariable String id,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Organization org = organizations.dissolve(CurrentUser.get(), id, ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+    }
+}

@@ -1,0 +1,63 @@
+package party.platform.orgtree;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import party.platform.events.IncomingEvent;
+
+/**
+ * The org-tree projection: applies organization events version-guarded (an event older than what
+ * is stored changes nothing, so redelivery and reordering are harmless) and answers lookups.
+ */
+public class OrgTree {
+
+    private final MongoTemplate mongo;
+
+    public OrgTree(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<OrgNode> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OrgNode.class));
+    }
+
+    /** Ids of the organization and everything below it. */
+    public List<String> subtreeIds(String id) {
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
+        query.fields().include("_id");
+        return mongo.find(query, OrgNode.class).stream().map(OrgNode::id).toList();
+    }
+
+    /** Applies an organization event carrying the organization's snapshot. */
+    public void apply(IncomingEvent event) {
+        OrgNode node = event.as(OrgSnapshot.class).toNode();
+        if (node.id() == null) {
+            throw new party.platform.events.PoisonEventException(event.type() + " " + event.id() + " has no organization id");
+        }
+        OrgNode stored = mongo.findById(node.id(), OrgNode.class);
+        if (stored == null) {
+            try {
+                mongo.insert(node);
+            } catch (DuplicateKeyException raced) {
+                apply(event);
+            }
+        } else if (stored.version() < node.version()) {
+            mongo.findAndReplace(Query.query(Criteria.where("_id").is(node.id()).and("version").is(stored.version())), node);
+        }
+    }
+
+    /** The fields of an organization event this projection reads; others are ignored. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record OrgSnapshot(String id, String parentId, List<String> ancestors, String type, String name, String status,
+                       Long version) {
+        OrgNode toNode() {
+            if (version == null || type == null) {
+                throw new party.platform.events.PoisonEventException("organization event lacks version or type");
+            }
+            return new OrgNode(id, parentId, ancestors == null ? List.of() : ancestors, type, name, status, version);
+        }
+    }
+}
