@@ -28,7 +28,8 @@ public class OrgTree {
     public List<String> subtreeIds(String id) {
         Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
         query.fields().include("_id");
-        return mongo.find(query, OrgNode.class).stream().map(OrgNode::id).toList();
+        return mongo.find(query, org.bson.Document.class, OrgNode.COLLECTION).stream()
+                .map(doc -> doc.get("_id").toString()).toList();
     }
 
     /** Applies an organization event carrying the organization's snapshot. */
