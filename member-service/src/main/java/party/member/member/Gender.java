@@ -1,0 +1,5 @@
+package party.member.member;
+
+public enum Gender {
+    MALE, FEMALE
+}

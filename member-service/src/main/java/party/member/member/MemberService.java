@@ -1,0 +1,170 @@
+package party.member.member;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import party.platform.audit.AuditLog;
+import party.platform.events.AggregateStore;
+import party.platform.orgtree.OrgNode;
+import party.platform.orgtree.OrgTree;
+import party.platform.pii.Masking;
+import party.platform.pii.PiiCipher;
+import party.platform.security.CurrentUser;
+import party.platform.security.OrgScope;
+import party.platform.security.Roles;
+import party.platform.web.ApiException;
+import party.platform.web.PageRequest;
+import party.platform.web.PageResponse;
+
+/**
+ * The member registry: registration into a branch and the scoped reads. Every check runs against
+ * the organization as stored in the local org-tree projection, never against ids in the request.
+ */
+@Service
+public class MemberService implements InitializingBean {
+
+    /** Org type a member can be registered into. */
+    static final String BRANCH = "BRANCH";
+    static final String PII_READ_ACTION = "member.pii.read";
+    static final String NATIONAL_ID_INDEX = "nationalIdIndex";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final OrgTree orgTree;
+    private final PiiCipher cipher;
+    private final AuditLog audit;
+
+    MemberService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, PiiCipher cipher, AuditLog audit) {
+        this.mongo = mongo;
+        this.store = store;
+        this.orgTree = orgTree;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    /** The unique blind index makes a duplicate national ID number impossible even under races. */
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(Member.class);
+        indexes.createIndex(new Index(NATIONAL_ID_INDEX, Sort.Direction.ASC).unique().named("uniqueNationalId"));
+        indexes.createIndex(new Index("orgId", Sort.Direction.ASC).named("byOrg"));
+    }
+
+    /**
+     * Registers a member into a branch the caller manages.
+     *
+     * @throws ApiException 422 unknown, dissolved or non-branch organization; 403 outside the caller's
+     *                      subtrees; 409 national ID number already registered
+     */
+    public Member register(NewMember request, CurrentUser user) {
+        OrgNode org = orgTree.find(request.orgId())
+                .orElseThrow(() -> ApiException.unprocessable("unknown-organization", request.orgId()));
+        OrgScope.requireManaged(user, org.id(), org.ancestors());
+        if (!org.active()) {
+            throw ApiException.unprocessable("organization-dissolved", org.id());
+        }
+        if (!BRANCH.equals(org.type())) {
+            throw ApiException.unprocessable("not-a-branch", org.id());
+        }
+        String nationalId = NationalId.normalize(request.nationalId());
+        String index = cipher.blindIndex(nationalId);
+        if (mongo.exists(Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class)) {
+            throw duplicateNationalId();
+        }
+        String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
+        Member member = Member.register(request, cipher.encrypt(nationalId), index,
+                phone == null ? null : cipher.encrypt(phone), user.id(), Instant.now());
+        try {
+            return store.save(member);
+        } catch (DuplicateKeyException raced) {
+            throw duplicateNationalId();
+        }
+    }
+
+    /** A member the caller may see; absent and out-of-scope members are the same 404. */
+    public Member get(String id, CurrentUser user) {
+        Member member = mongo.findById(id, Member.class);
+        if (member == null) {
+            throw notFound();
+        }
+        requireVisible(member, user);
+        return member;
+    }
+
+    /** Exact lookup through the blind index; 404 unless the member is in the caller's subtrees. */
+    public Member findByNationalId(String value, CurrentUser user) {
+        String index = cipher.blindIndex(NationalId.normalize(value));
+        Member member = mongo.findOne(Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class);
+        if (member == null) {
+            throw notFound();
+        }
+        requireVisible(member, user);
+        return member;
+    }
+
+    /** Members of the subtree of {@code orgId}, which the caller must manage, by name then id. */
+    public PageResponse<Member> list(String orgId, MemberStatus status, String name, PageRequest page, CurrentUser user) {
+        OrgNode org = orgTree.find(orgId).orElseThrow(
+                () -> ApiException.notFound("not-found", OrgScope.resourceName("organization")));
+        OrgScope.requireManaged(user, org.id(), org.ancestors());
+        List<String> subtree = orgTree.subtreeIds(org.id());
+        Criteria criteria = Criteria.where("orgId").in(subtree);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        if (name != null && !name.isBlank()) {
+            criteria = criteria.and("name").regex(Pattern.quote(name.strip()));
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Member.class);
+        List<Member> items = mongo.find(query.with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size()),
+                Member.class);
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Plaintext personal data for a caller with {@code pii:read}; every attempt is audit-logged. */
+    public Pii reveal(Member member, CurrentUser user) {
+        if (!user.can(Roles.PII_READ)) {
+            audit.record(user.id(), PII_READ_ACTION, member.getOrgId(), member.getId(), "DENIED");
+            throw ApiException.forbidden("pii-read-forbidden");
+        }
+        Pii pii = new Pii(cipher.decrypt(member.getNationalId()),
+                member.getPhone() == null ? null : cipher.decrypt(member.getPhone()));
+        audit.record(user.id(), PII_READ_ACTION, member.getOrgId(), member.getId(), "ALLOWED");
+        return pii;
+    }
+
+    /** A member's national ID number and phone as shown: plaintext ({@link #reveal}) or masked ({@link #masked}). */
+    public record Pii(String nationalId, String phone) {
+    }
+
+    /** The masked view needs the plaintext only inside the service, to mask it by position. */
+    public Pii masked(Member member) {
+        return new Pii(Masking.nationalId(cipher.decrypt(member.getNationalId())),
+                member.getPhone() == null ? null : Masking.phone(cipher.decrypt(member.getPhone())));
+    }
+
+    private void requireVisible(Member member, CurrentUser user) {
+        OrgNode org = orgTree.find(member.getOrgId()).orElse(null);
+        if (org == null) {
+            throw notFound();
+        }
+        OrgScope.requireVisible(user, org.id(), org.ancestors(), "member");
+    }
+
+    private ApiException notFound() {
+        return ApiException.notFound("not-found", OrgScope.resourceName("member"));
+    }
+
+    private static ApiException duplicateNationalId() {
+        return ApiException.conflict("member-duplicate-national-id");
+    }
+}
