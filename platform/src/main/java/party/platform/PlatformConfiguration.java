@@ -18,6 +18,7 @@ import party.platform.orgtree.OrgTreeListener;
 import party.platform.pii.PiiCipher;
 import party.platform.security.SecurityConfiguration;
 import party.platform.web.Idempotency;
+import party.platform.web.OpenApiConfiguration;
 import party.platform.web.ProblemDetailsAdvice;
 import party.platform.web.Problems;
 
@@ -25,7 +26,8 @@ import party.platform.web.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
-@Import({EventsConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class, AdminController.class})
+@Import({EventsConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class, AdminController.class,
+        OpenApiConfiguration.class})
 public class PlatformConfiguration {
 
     @Bean

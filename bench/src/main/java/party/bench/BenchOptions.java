@@ -1,0 +1,38 @@
+package party.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What to run.
+ *
+ * @param registrations member registrations sent through the gateway
+ * @param concurrency requests in flight at once
+ * @param latencySamples registrations whose event latency (201 to updated count) is measured one by one
+ * @param reportDir where the report is written
+ */
+record BenchOptions(int registrations, int concurrency, int latencySamples, Path reportDir) {
+
+    static BenchOptions fromArgs(String... args) {
+        int registrations = 500;
+        int concurrency = 8;
+        int samples = 30;
+        Path reports = Path.of("bench", "reports");
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("arguments are --name=value: " + arg);
+            }
+            switch (kv[0]) {
+                case "registrations" -> registrations = Integer.parseInt(kv[1]);
+                case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
+                case "latency-samples" -> samples = Integer.parseInt(kv[1]);
+                case "report-dir" -> reports = Path.of(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (registrations < 1 || concurrency < 1 || samples < 1) {
+            throw new IllegalArgumentException("registrations, concurrency and latency-samples must be at least 1");
+        }
+        return new BenchOptions(registrations, concurrency, samples, reports);
+    }
+}

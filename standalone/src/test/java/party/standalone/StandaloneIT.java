@@ -1,0 +1,69 @@
+package party.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import party.standalone.demo.DemoData;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole stack in this JVM on free ports and a temporary data directory: demo data loaded
+ * through the gateway, user tokens working through the gateway, and a restart on the same data
+ * that duplicates nothing.
+ */
+class StandaloneIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsLoadsDemoDataAndRestartsWithoutDuplicates() throws Exception {
+        StandaloneOptions options = StandaloneOptions.defaults().withDataDir(dataDir).withFreePorts().withConfigureLogging(false);
+        String committee;
+        try (RunningStack stack = Standalone.start(options)) {
+            assertThat(stack.demoSummary().countsVisible()).isTrue();
+            assertThat(stack.demoSummary().fullMembers()).isEqualTo(8);
+            assertThat(stack.demoSummary().probationaryMembers()).isEqualTo(2);
+            committee = stack.demo().require(DemoDirectory.COMMITTEE);
+
+            String secretary = stack.token("secretary1");
+            JsonNode visible = get(stack.gatewayUrl() + "/api/v1/organizations", secretary);
+            assertThat(visible.path("items").findValuesAsString("id")).contains(stack.demo().require(DemoDirectory.BRANCH_1))
+                    .doesNotContain(stack.demo().require(DemoDirectory.BRANCH_2));
+            assertThat(status(stack.gatewayUrl() + "/api/v1/organizations", null)).isEqualTo(401);
+        }
+
+        try (RunningStack stack = Standalone.start(options)) {
+            assertThat(stack.demo().require(DemoDirectory.COMMITTEE)).isEqualTo(committee);
+            String admin = stack.integrationToken();
+            assertThat(get(stack.gatewayUrl() + "/api/v1/organizations?code=XXMK", admin).path("total").asLong()).isEqualTo(1);
+            assertThat(get(stack.gatewayUrl() + "/api/v1/members?orgId=" + committee + "&size=1", admin).path("total").asLong())
+                    .isEqualTo(DemoData.members().size());
+        }
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private int status(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
