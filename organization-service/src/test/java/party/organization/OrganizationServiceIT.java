@@ -186,6 +186,21 @@ class OrganizationServiceIT {
     }
 
     @Test
+    void theMemberRegisteredContractExampleIsCounted() {
+        Tree tree = tree();
+        String example = TestContracts.example(REGISTERED);
+        String exampleOrg = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("orgId").asString();
+        String member = UUID.randomUUID().toString();
+        // The example verbatim, but for ids that place it in this test's own branch.
+        String body = example.replace(exampleOrg, tree.branch2()).replaceAll("\"memberId\"\\s*:\\s*\"[^\"]+\"",
+                "\"memberId\": \"" + member + "\"");
+        events().send("party.member", REGISTERED, member, body);
+        String token = admin(tree.committee());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(counts(token, tree.branch2()).get("direct").get("total").asLong()).isEqualTo(1));
+    }
+
+    @Test
     void aPoisonRecordLandsInTheDltAndConsumptionGoesOn() {
         Tree tree = tree();
         String poisonId = UUID.randomUUID().toString();

@@ -59,6 +59,7 @@ class OrganizationController {
     }
 
     /** An organization; {@code memberCounts} only on single reads. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record OrganizationView(String id, OrganizationType type, String name, String shortName, String code, String unit,
                             LocalDate foundedOn, String parentId, List<String> ancestors, String status, long version,
                             MemberCounts memberCounts) {
