@@ -30,77 +30,8 @@ import tools.jackson.databind.JsonNode;
  * organization-service against a real Kafka broker and MongoDB, called over real HTTP with signed
  * tokens: the tree, its rules, member counts kept from member events, and the event-handling faults.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=organization-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(partitions = 1)
-class OrganizationServiceIT {
-
-    private static final String REGISTERED = "party.member.registered.v1";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("organization-it"));
-        TestJwt.get().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-
-    private TestHttp http() {
-        return TestHttp.at("http://localhost:" + port);
-    }
-
-    private static String admin(String... scopes) {
-        return TestJwt.get().token("admin", List.of("ADMIN", "ORG_STAFF"), List.of(scopes), List.of());
-    }
-
-    private static String secretary(String branchId) {
-        return TestJwt.get().token("secretary-" + branchId, List.of("SECRETARY"), List.of(branchId), List.of());
-    }
-
-    private TestEvents events() {
-        return new TestEvents(kafka.getBrokersAsString());
-    }
-
-    /** A committee with a general branch holding branch 1, and branch 2 directly under the committee. */
-    record Tree(String committee, String general, String branch1, String branch2) {
-    }
-
-    private Tree tree() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String committee = create(admin(), "COMMITTEE", "党委" + suffix, "C-" + suffix, null);
-        String token = admin(committee);
-        String general = create(token, "GENERAL_BRANCH", "机关党总支", "G-" + suffix, committee);
-        String branch1 = create(token, "BRANCH", "综采一队党支部", "B1-" + suffix, general);
-        String branch2 = create(token, "BRANCH", "掘进二队党支部", "B2-" + suffix, committee);
-        return new Tree(committee, general, branch1, branch2);
-    }
-
-    private String create(String token, String type, String name, String code, String parentId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("type", type, "name", name, "code", code));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        TestHttp.Response response = http().as(token).post("/api/v1/organizations", body);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.json().get("id").asString();
-    }
-
-    private String registered(String memberId, String orgId, String status, long version) {
-        return "{\"memberId\":\"" + memberId + "\",\"orgId\":\"" + orgId + "\",\"status\":\"" + status
-                + "\",\"registeredAt\":\"2026-01-05T08:00:00Z\",\"version\":" + version + "}";
-    }
-
-    private JsonNode counts(String token, String orgId) {
-        TestHttp.Response response = http().as(token).get("/api/v1/organizations/" + orgId);
-        assertThat(response.status()).isEqualTo(200);
-        return response.json().get("memberCounts");
-    }
+/** The tree, its rules, member counts kept from member events, and the event-handling faults. */
+class OrganizationServiceIT extends IntegrationTest {
 
     @Test
     void theTreeKeepsAncestorsAndAnnouncesEveryOrganization() {

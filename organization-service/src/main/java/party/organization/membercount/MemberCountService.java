@@ -53,6 +53,19 @@ public class MemberCountService {
         return new MemberCounts(count(List.of(orgId)), count(subtreeIds));
     }
 
+    /** A member on an organization's roster; only full members have voting rights. */
+    public record RosterEntry(String memberId, String status) {
+        public boolean fullMember() {
+            return FULL.equals(status);
+        }
+    }
+
+    /** The members (full and probationary) belonging directly to an organization, as known from member events. */
+    public List<RosterEntry> roster(String orgId) {
+        return mongo.find(Query.query(Criteria.where("orgId").is(orgId).and("status").in(FULL, PROBATIONARY)),
+                MemberEntry.class).stream().map(e -> new RosterEntry(e.id(), e.status())).toList();
+    }
+
     /** Whether any member (of any status) still belongs directly to the organization. */
     public boolean hasMembers(String orgId) {
         return mongo.exists(Query.query(Criteria.where("orgId").is(orgId)
