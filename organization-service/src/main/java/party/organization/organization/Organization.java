@@ -14,6 +14,8 @@ public class Organization extends Aggregate {
 
     public static final String CREATED = "party.organization.created.v1";
     public static final String DISSOLVED = "party.organization.dissolved.v1";
+    public static final String UPDATED = "party.organization.updated.v1";
+    public static final String MOVED = "party.organization.moved.v1";
 
     public enum Status { ACTIVE, DISSOLVED }
 
@@ -29,6 +31,8 @@ public class Organization extends Aggregate {
     /** Ids from the root down to the parent; every scope check and subtree query reads it. */
     @Indexed
     private List<String> ancestors = new ArrayList<>();
+    /** Number of ancestors: subtree listings sort by it (level by level) without an aggregation. */
+    private int depth;
     private Status status = Status.ACTIVE;
 
     protected Organization() {
@@ -49,8 +53,40 @@ public class Organization extends Aggregate {
             org.ancestors = new ArrayList<>(parent.ancestors);
             org.ancestors.add(parent.getId());
         }
+        org.depth = org.ancestors.size();
         org.raise(CREATED, org.snapshot());
         return org;
+    }
+
+    /** Changes the descriptive fields (name, short name, unit, founding date). */
+    void update(String name, String shortName, String unit, LocalDate foundedOn) {
+        this.name = name;
+        this.shortName = shortName == null || shortName.isBlank() ? name : shortName;
+        this.unit = unit;
+        this.foundedOn = foundedOn;
+        raise(UPDATED, snapshot());
+    }
+
+    /** Places this organization under a new parent. */
+    void moveUnder(Organization parent) {
+        parentId = parent.getId();
+        ancestors = new ArrayList<>(parent.ancestors);
+        ancestors.add(parent.getId());
+        depth = ancestors.size();
+        raise(MOVED, snapshot());
+    }
+
+    /**
+     * Follows a moved ancestor: the part of {@code ancestors} from the moved organization down
+     * stays, what was above it is replaced by the moved organization's new ancestors.
+     */
+    void followMovedAncestor(Organization moved) {
+        int at = ancestors.indexOf(moved.getId());
+        List<String> rebased = new ArrayList<>(moved.ancestors);
+        rebased.addAll(ancestors.subList(at, ancestors.size()));
+        ancestors = rebased;
+        depth = ancestors.size();
+        raise(MOVED, snapshot());
     }
 
     void dissolve() {

@@ -111,6 +111,114 @@ public class OrganizationService {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
+    /** Changes name, short name, unit and founding date. */
+    public Organization update(CurrentUser user, String id, String ifMatch, String name, String shortName, String unit,
+                               LocalDate foundedOn) {
+        Organization org = get(user, id);
+        OrgScope.requireManaged(user, org.getId(), org.getAncestors());
+        ETags.require(ifMatch, org.getVersion());
+        org.update(name, shortName, unit, foundedOn);
+        return store.save(org);
+    }
+
+    /**
+     * Moves an organization with its whole subtree under another parent. The moved organization
+     * and every descendant get new {@code ancestors} and each announces its new place, so every
+     * service's projection follows, one aggregate at a time in the order of its own events.
+     *
+     * <p>Without multi-document transactions the descendants are rewritten one document each
+     * (in one batch); a reader may see part of them moved for the moment this takes. A repeated
+     * move to the same parent finishes a rewrite that was interrupted.
+     */
+    public Organization move(CurrentUser user, String id, String ifMatch, String newParentId) {
+        Organization org = get(user, id);
+        OrgScope.requireManaged(user, org.getId(), org.getAncestors());
+        ETags.require(ifMatch, org.getVersion());
+        Organization parent = mongo.findById(newParentId, Organization.class);
+        if (parent == null || !user.manages(OrgScope.ancestorsAndSelf(parent.getId(), parent.getAncestors()))) {
+            throw ApiException.unprocessable("unknown-parent", newParentId);
+        }
+        if (parent.getId().equals(id) || parent.getAncestors().contains(id)) {
+            throw ApiException.unprocessable("move-cycle", org.getName(), parent.getName());
+        }
+        if (org.getStatus() != Organization.Status.ACTIVE) {
+            throw ApiException.unprocessable("organization-dissolved", org.getName());
+        }
+        if (parent.getStatus() != Organization.Status.ACTIVE) {
+            throw ApiException.unprocessable("parent-dissolved", parent.getName());
+        }
+        if (!org.getType().mayStandUnder(parent.getType())) {
+            throw ApiException.unprocessable("invalid-placement", org.getType(), parent.getType());
+        }
+        if (!parent.getId().equals(org.getParentId())) {
+            org.moveUnder(parent);
+            org = store.save(org);
+        }
+        rebaseDescendants(org);
+        return org;
+    }
+
+    /** Gives every descendant whose ancestors do not yet follow {@code moved} its new ancestors. */
+    private void rebaseDescendants(Organization moved) {
+        for (int attempt = 1; ; attempt++) {
+            List<Organization> stale = mongo.find(Query.query(Criteria.where("ancestors").is(moved.getId())),
+                    Organization.class).stream().filter(d -> !follows(d, moved)).toList();
+            if (stale.isEmpty()) {
+                return;
+            }
+            stale.forEach(d -> d.followMovedAncestor(moved));
+            try {
+                store.saveAll(stale);
+                return;
+            } catch (org.springframework.dao.OptimisticLockingFailureException concurrentEdit) {
+                if (attempt == 3) {
+                    throw concurrentEdit;
+                }
+            }
+        }
+    }
+
+    private static boolean follows(Organization descendant, Organization moved) {
+        List<String> ancestors = descendant.getAncestors();
+        int at = ancestors.indexOf(moved.getId());
+        return ancestors.subList(0, at).equals(moved.getAncestors());
+    }
+
+    /** Direct children of a visible organization, by code. */
+    public PageResponse<Organization> children(CurrentUser user, String id, PageRequest page) {
+        get(user, id);
+        return page(Query.query(Criteria.where("parentId").is(id)), Sort.by("code"), page);
+    }
+
+    /** The organization and everything below it, level by level, by code within a level. */
+    public PageResponse<Organization> subtree(CurrentUser user, String id, PageRequest page) {
+        get(user, id);
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
+        return page(query, Sort.by("depth", "code"), page);
+    }
+
+    /**
+     * From the root down to the organization. The ancestors are shown even where the caller does
+     * not manage them (a branch secretary sees the names of the committees above the branch), as
+     * the breadcrumb of the organization they do manage.
+     */
+    public List<Organization> path(CurrentUser user, String id) {
+        Organization org = get(user, id);
+        java.util.Map<String, Organization> byId = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(org.getAncestors())), Organization.class)
+                .forEach(a -> byId.put(a.getId(), a));
+        List<Organization> path = new ArrayList<>();
+        org.getAncestors().stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(path::add);
+        path.add(org);
+        return path;
+    }
+
+    private PageResponse<Organization> page(Query query, Sort sort, PageRequest page) {
+        long total = mongo.count(query, Organization.class);
+        List<Organization> items = mongo.find(query.with(sort).skip(page.offset()).limit(page.size()), Organization.class);
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
     /** Dissolves an organization that has no members and no active children. */
     public Organization dissolve(CurrentUser user, String id, String ifMatch) {
         Organization org = get(user, id);

@@ -1,5 +1,6 @@
 package party.platform.events;
 
+import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -25,6 +26,24 @@ public class AggregateStore {
         if (!saved.getPendingEvents().isEmpty()) {
             relay.publishSoon(mongo.getCollectionName(saved.getClass()), saved.getId());
         }
+        return saved;
+    }
+
+    /**
+     * Saves several aggregates, each in its own single-document write, then relays all their
+     * events in one batch: for changes that touch many aggregates at once (moving a subtree).
+     * Not atomic across aggregates; a failure part-way leaves the earlier ones saved.
+     */
+    public <T extends Aggregate> List<T> saveAll(List<T> aggregates) {
+        List<T> saved = aggregates.stream().map(mongo::save).toList();
+        java.util.Map<String, List<String>> byCollection = new java.util.LinkedHashMap<>();
+        for (T aggregate : saved) {
+            if (!aggregate.getPendingEvents().isEmpty()) {
+                byCollection.computeIfAbsent(mongo.getCollectionName(aggregate.getClass()), c -> new java.util.ArrayList<>())
+                        .add(aggregate.getId());
+            }
+        }
+        byCollection.forEach(relay::publishSoon);
         return saved;
     }
 }

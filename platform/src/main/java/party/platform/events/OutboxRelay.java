@@ -52,7 +52,12 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     public void publishSoon(String collection, String id) {
-        executor.execute(() -> relay(collection, id));
+        executor.execute(() -> relay(collection, List.of(id)));
+    }
+
+    /** Publishes the events of many documents in one batch (one broker round trip, one update). */
+    public void publishSoon(String collection, List<String> ids) {
+        executor.execute(() -> relay(collection, ids));
     }
 
     /** Republishes events older than the grace period, in every aggregate collection. */
@@ -69,7 +74,7 @@ public class OutboxRelay implements AutoCloseable {
             if (!ids.isEmpty()) {
                 log.info("outbox sweep: {} document(s) with pending events in {}", ids.size(), collection);
                 try {
-                    executor.submit(() -> ids.forEach(id -> relay(collection, String.valueOf(id)))).get();
+                    executor.submit(() -> relay(collection, ids.stream().map(String::valueOf).toList())).get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -92,28 +97,28 @@ public class OutboxRelay implements AutoCloseable {
         return count;
     }
 
-    private void relay(String collection, String id) {
-        Document doc = mongo.findById(id, Document.class, collection);
-        if (doc == null) {
-            return;
-        }
+    private void relay(String collection, List<String> ids) {
+        List<Document> docs = mongo.find(Query.query(Criteria.where("_id").in(ids).and("pendingEvents.0").exists(true)),
+                Document.class, collection);
         List<PendingEvent> events = new ArrayList<>();
-        for (Document event : doc.getList("pendingEvents", Document.class, List.of())) {
-            events.add(mongo.getConverter().read(PendingEvent.class, event));
+        for (Document doc : docs) {
+            for (Document event : doc.getList("pendingEvents", Document.class, List.of())) {
+                events.add(mongo.getConverter().read(PendingEvent.class, event));
+            }
         }
         if (events.isEmpty()) {
             return;
         }
         try {
             List<String> published = publisher.publish(events);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(docs.stream().map(d -> d.get("_id")).toList())),
                     new Update().pull("pendingEvents", new Document("eventId", new Document("$in", published))),
                     collection);
         } catch (CallNotPermittedException e) {
-            log.debug("broker circuit open; {} event(s) of {}/{} stay pending", events.size(), collection, id);
+            log.debug("broker circuit open; {} event(s) in {} stay pending", events.size(), collection);
         } catch (RuntimeException e) {
-            log.warn("publishing {} event(s) of {}/{} failed, they stay pending: {}", events.size(), collection, id,
-                    e.toString());
+            log.warn("publishing {} event(s) of {} document(s) in {} failed, they stay pending: {}", events.size(),
+                    docs.size(), collection, e.toString());
         }
     }
 

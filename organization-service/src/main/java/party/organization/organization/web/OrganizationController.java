@@ -54,7 +54,7 @@ class OrganizationController {
                               @Size(max = 30) String shortName,
                               @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
                               @Size(max = 100) String unit,
-                              LocalDate foundedOn,
+                              @jakarta.validation.constraints.PastOrPresent LocalDate foundedOn,
                               String parentId) {
     }
 
@@ -102,6 +102,56 @@ class OrganizationController {
                                           @RequestParam(required = false) Integer size) {
         return organizations.search(CurrentUser.get(), code, name, parentId, PageRequest.of(page, size, properties.paging()))
                 .map(org -> OrganizationView.of(org, null));
+    }
+
+    record UpdateOrganization(@NotBlank @Size(max = 100) String name,
+                              @Size(max = 30) String shortName,
+                              @Size(max = 100) String unit,
+                              @jakarta.validation.constraints.PastOrPresent LocalDate foundedOn) {
+    }
+
+    record MoveOrganization(@NotBlank String parentId) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_STAFF')")
+    ResponseEntity<OrganizationView> update(@PathVariable String id, @Valid @RequestBody UpdateOrganization request,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Organization org = organizations.update(CurrentUser.get(), id, ifMatch, request.name(), request.shortName(),
+                request.unit(), request.foundedOn());
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+    }
+
+    @PostMapping("/{id}/move")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_STAFF')")
+    ResponseEntity<OrganizationView> move(@PathVariable String id, @Valid @RequestBody MoveOrganization request,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Organization org = organizations.move(CurrentUser.get(), id, ifMatch, request.parentId());
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+    }
+
+    @GetMapping("/{id}/children")
+    PageResponse<OrganizationView> children(@PathVariable String id, @RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
+        return organizations.children(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging()))
+                .map(org -> OrganizationView.of(org, null));
+    }
+
+    @GetMapping("/{id}/subtree")
+    PageResponse<OrganizationView> subtree(@PathVariable String id, @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
+        return organizations.subtree(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging()))
+                .map(org -> OrganizationView.of(org, null));
+    }
+
+    /** Breadcrumb from the root: id, type and names only. */
+    record PathItem(String id, OrganizationType type, String name, String shortName) {
+    }
+
+    @GetMapping("/{id}/path")
+    List<PathItem> path(@PathVariable String id) {
+        return organizations.path(CurrentUser.get(), id).stream()
+                .map(org -> new PathItem(org.getId(), org.getType(), org.getName(), org.getShortName())).toList();
     }
 
     @PostMapping("/{id}/dissolve")
