@@ -17,7 +17,8 @@ public class Organization extends Aggregate {
     public static final String UPDATED = "party.organization.updated.v1";
     public static final String MOVED = "party.organization.moved.v1";
 
-    public enum Status { ACTIVE, DISSOLVED }
+    /** IMPORTING: written by a spreadsheet import that has not finished; invisible and unannounced. */
+    public enum Status { ACTIVE, DISSOLVED, IMPORTING }
 
     private OrganizationType type;
     private String name;
@@ -34,6 +35,9 @@ public class Organization extends Aggregate {
     /** Number of ancestors: subtree listings sort by it (level by level) without an aggregation. */
     private int depth;
     private Status status = Status.ACTIVE;
+    /** The spreadsheet import that wrote it, while that import runs. */
+    private String importId;
+    private java.time.Instant importStartedAt;
 
     protected Organization() {
     }
@@ -56,6 +60,36 @@ public class Organization extends Aggregate {
         org.depth = org.ancestors.size();
         org.raise(CREATED, org.snapshot());
         return org;
+    }
+
+    /**
+     * An organization from a spreadsheet import, written before the whole import is known to
+     * succeed: not yet visible, not yet announced (see {@link #activateImported()}).
+     */
+    static Organization imported(String id, OrganizationType type, String name, String code, LocalDate foundedOn,
+                                 String parentId, List<String> ancestors, String importId, java.time.Instant startedAt) {
+        Organization org = new Organization();
+        org.id = id;
+        org.type = type;
+        org.name = name;
+        org.shortName = name;
+        org.code = code;
+        org.foundedOn = foundedOn;
+        org.parentId = parentId;
+        org.ancestors = new ArrayList<>(ancestors);
+        org.depth = ancestors.size();
+        org.status = Status.IMPORTING;
+        org.importId = importId;
+        org.importStartedAt = startedAt;
+        return org;
+    }
+
+    /** The import succeeded: the organization becomes visible and is announced as created. */
+    void activateImported() {
+        status = Status.ACTIVE;
+        importId = null;
+        importStartedAt = null;
+        raise(CREATED, snapshot());
     }
 
     /** Changes the descriptive fields (name, short name, unit, founding date). */

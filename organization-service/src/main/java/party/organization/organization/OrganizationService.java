@@ -46,7 +46,7 @@ public class OrganizationService {
             }
         } else {
             parent = mongo.findById(request.parentId(), Organization.class);
-            if (parent == null || !user.manages(OrgScope.ancestorsAndSelf(parent.getId(), parent.getAncestors()))) {
+            if (parent == null || parent.getStatus() == Organization.Status.IMPORTING || !user.manages(OrgScope.ancestorsAndSelf(parent.getId(), parent.getAncestors()))) {
                 throw ApiException.unprocessable("unknown-parent", request.parentId());
             }
             if (parent.getStatus() != Organization.Status.ACTIVE) {
@@ -67,7 +67,7 @@ public class OrganizationService {
     /** The organization if the caller may see it; otherwise 404, whether or not it exists. */
     public Organization get(CurrentUser user, String id) {
         Organization org = mongo.findById(id, Organization.class);
-        if (org == null) {
+        if (org == null || org.getStatus() == Organization.Status.IMPORTING) {
             throw ApiException.notFound("not-found", OrgScope.resourceName("organization"));
         }
         OrgScope.requireVisible(user, org.getId(), org.getAncestors(), "organization");
@@ -85,7 +85,8 @@ public class OrganizationService {
 
     /** Ids of the organization and all below it. */
     public List<String> subtreeIds(String id) {
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id))
+                .and("status").ne(Organization.Status.IMPORTING));
         query.fields().include("_id");
         return mongo.find(query, Organization.class).stream().map(Organization::getId).toList();
     }
@@ -93,6 +94,7 @@ public class OrganizationService {
     /** Organizations visible to the caller matching the filters, in tree order (depth, then code). */
     public PageResponse<Organization> search(CurrentUser user, String code, String name, String parentId, PageRequest page) {
         List<Criteria> filters = new ArrayList<>();
+        filters.add(Criteria.where("status").ne(Organization.Status.IMPORTING));
         filters.add(new Criteria().orOperator(Criteria.where("_id").in(user.orgScopes()),
                 Criteria.where("ancestors").in(user.orgScopes())));
         if (code != null) {
@@ -135,7 +137,7 @@ public class OrganizationService {
         OrgScope.requireManaged(user, org.getId(), org.getAncestors());
         ETags.require(ifMatch, org.getVersion());
         Organization parent = mongo.findById(newParentId, Organization.class);
-        if (parent == null || !user.manages(OrgScope.ancestorsAndSelf(parent.getId(), parent.getAncestors()))) {
+        if (parent == null || parent.getStatus() == Organization.Status.IMPORTING || !user.manages(OrgScope.ancestorsAndSelf(parent.getId(), parent.getAncestors()))) {
             throw ApiException.unprocessable("unknown-parent", newParentId);
         }
         if (parent.getId().equals(id) || parent.getAncestors().contains(id)) {
@@ -187,13 +189,15 @@ public class OrganizationService {
     /** Direct children of a visible organization, by code. */
     public PageResponse<Organization> children(CurrentUser user, String id, PageRequest page) {
         get(user, id);
-        return page(Query.query(Criteria.where("parentId").is(id)), Sort.by("code"), page);
+        return page(Query.query(Criteria.where("parentId").is(id).and("status").ne(Organization.Status.IMPORTING)),
+                Sort.by("code"), page);
     }
 
     /** The organization and everything below it, level by level, by code within a level. */
     public PageResponse<Organization> subtree(CurrentUser user, String id, PageRequest page) {
         get(user, id);
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id))
+                .and("status").ne(Organization.Status.IMPORTING));
         return page(query, Sort.by("depth", "code"), page);
     }
 
