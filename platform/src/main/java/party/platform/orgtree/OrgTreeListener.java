@@ -10,6 +10,12 @@ import party.platform.events.Inbox;
 public class OrgTreeListener {
 
     static final String TOPIC = "party.organization";
+    /**
+     * The events that carry an organization's snapshot. Other events on the topic (meetings,
+     * inspections, ...) are about other aggregates and are not the tree's business.
+     */
+    static final java.util.Set<String> TREE_EVENTS = java.util.Set.of("party.organization.created.v1",
+            "party.organization.updated.v1", "party.organization.moved.v1", "party.organization.dissolved.v1");
 
     private final OrgTree tree;
     private final Inbox inbox;
@@ -23,7 +29,7 @@ public class OrgTreeListener {
             containerFactory = EventsConfiguration.LISTENER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.type().startsWith("party.organization.")) {
+        if (TREE_EVENTS.contains(event.type())) {
             inbox.handle("org-tree", event, () -> tree.apply(event));
         }
     }
