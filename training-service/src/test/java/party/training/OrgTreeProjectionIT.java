@@ -85,6 +85,20 @@ class OrgTreeProjectionIT {
     }
 
     @Test
+    void otherEventsOnTheTopicAreNotTakenForOrganizations() {
+        TestEvents events = new TestEvents(kafka.getBrokersAsString());
+        String meeting = UUID.randomUUID().toString();
+        events.send("party.organization", "party.organization.meeting-held.v1", meeting,
+                "{\"id\":\"" + meeting + "\",\"type\":\"PARTY_LECTURE\",\"name\":\"党课\",\"version\":0}");
+        String marker = UUID.randomUUID().toString();
+        events.send("party.organization", "party.organization.created.v1", marker,
+                TestContracts.example("party.organization.created.v1").replace("7d0c2b9e-3f4a-4c1e-9a55-2b8f6e0d1a01", marker)
+                        .replace("DEMO-B01", "DEMO-" + marker));
+        await().atMost(Duration.ofSeconds(15)).until(() -> tree.find(marker).isPresent());
+        assertThat(tree.find(meeting)).isEmpty();
+    }
+
+    @Test
     void healthIsUpWithTheMongoPingCheck() {
         TestHttp.Response health = TestHttp.at("http://localhost:" + port).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
