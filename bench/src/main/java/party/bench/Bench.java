@@ -38,8 +38,14 @@ public final class Bench {
     private final AtomicInteger sequence = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
-        Report report = run(BenchOptions.fromArgs(args));
-        System.out.println(report.markdown());
+        BenchOptions options = BenchOptions.fromArgs(args);
+        if (options.scenario().equals("tree")) {
+            TreeBench.TreeReport report = TreeBench.run(options.committees(), options.latencySamples() * 10,
+                    options.reportDir());
+            System.out.println(report.markdown(options.latencySamples() * 10));
+        } else {
+            System.out.println(run(options).markdown());
+        }
         System.exit(0);
     }
 

@@ -9,14 +9,23 @@ import java.nio.file.Path;
  * @param concurrency requests in flight at once
  * @param latencySamples registrations whose event latency (201 to updated count) is measured one by one
  * @param reportDir where the report is written
+ * @param scenario {@code registration} (the member slice) or {@code tree} (a 50,000-organization tree)
+ * @param committees second-level committees of the tree scenario, about 1,000 organizations each
  */
-record BenchOptions(int registrations, int concurrency, int latencySamples, Path reportDir) {
+record BenchOptions(int registrations, int concurrency, int latencySamples, Path reportDir, String scenario,
+                    int committees) {
+
+    BenchOptions(int registrations, int concurrency, int latencySamples, Path reportDir) {
+        this(registrations, concurrency, latencySamples, reportDir, "registration", 50);
+    }
 
     static BenchOptions fromArgs(String... args) {
         int registrations = 500;
         int concurrency = 8;
         int samples = 30;
         Path reports = Path.of("bench", "reports");
+        String scenario = "registration";
+        int committees = 50;
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             if (kv.length != 2) {
@@ -27,12 +36,20 @@ record BenchOptions(int registrations, int concurrency, int latencySamples, Path
                 case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
                 case "latency-samples" -> samples = Integer.parseInt(kv[1]);
                 case "report-dir" -> reports = Path.of(kv[1]);
+                case "scenario" -> scenario = kv[1];
+                case "committees" -> committees = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         if (registrations < 1 || concurrency < 1 || samples < 1) {
             throw new IllegalArgumentException("registrations, concurrency and latency-samples must be at least 1");
         }
-        return new BenchOptions(registrations, concurrency, samples, reports);
+        if (!scenario.equals("registration") && !scenario.equals("tree")) {
+            throw new IllegalArgumentException("scenario is registration or tree");
+        }
+        if (committees < 2) {
+            throw new IllegalArgumentException("the tree needs at least 2 committees (one moves under the other)");
+        }
+        return new BenchOptions(registrations, concurrency, samples, reports, scenario, committees);
     }
 }

@@ -21,4 +21,15 @@ class BenchSmokeIT {
         assertThat(report.residentMegabytes()).isPositive();
         assertThat(Files.readString(report.file())).contains("registrations/s", "event latency");
     }
+
+    @Test
+    void aSmallTreeIsImportedQueriedAndMovedIntoEveryProjection(@TempDir Path reports) throws Exception {
+        TreeBench.TreeReport report = TreeBench.run(2, 20, reports);
+
+        assertThat(report.organizations()).isEqualTo(2 * 1011 + 1);
+        assertThat(report.moved()).isEqualTo(1011);
+        assertThat(report.childrenP99()).isPositive();
+        assertThat(report.moveEverywhere()).isGreaterThanOrEqualTo(report.moveCall());
+        assertThat(Files.readString(report.file())).contains("projections all follow");
+    }
 }

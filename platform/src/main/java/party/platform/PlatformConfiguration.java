@@ -11,7 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import party.platform.admin.AdminController;
 import party.platform.audit.AuditLog;
 import party.platform.events.EventsConfiguration;
-import party.platform.events.Inbox;
 import party.platform.mongo.MongoPingHealthIndicator;
 import party.platform.orgtree.OrgTree;
 import party.platform.orgtree.OrgTreeListener;
@@ -52,8 +51,8 @@ public class PlatformConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "party.org-tree.projection", matchIfMissing = true)
-    OrgTreeListener orgTreeListener(OrgTree tree, Inbox inbox) {
-        return new OrgTreeListener(tree, inbox);
+    OrgTreeListener orgTreeListener(OrgTree tree) {
+        return new OrgTreeListener(tree);
     }
 
     /** Only services that hold personal data configure keys. */

@@ -66,6 +66,22 @@ public class MemberCountService {
                 MemberEntry.class).stream().map(e -> new RosterEntry(e.id(), e.status())).toList();
     }
 
+    /** Direct counts of many organizations in one query; organizations without members are absent. */
+    public Map<String, MemberCounts.Count> directCounts(Collection<String> orgIds) {
+        Map<String, long[]> byOrg = new java.util.HashMap<>();
+        mongo.aggregate(newAggregation(
+                        match(Criteria.where("orgId").in(orgIds).and("status").in(FULL, PROBATIONARY)),
+                        group("orgId", "status").count().as("n")), MemberEntry.class, Document.class)
+                .getMappedResults().forEach(d -> {
+                    Document key = d.get("_id", Document.class);
+                    long[] counts = byOrg.computeIfAbsent(key.getString("orgId"), k -> new long[2]);
+                    counts[FULL.equals(key.getString("status")) ? 0 : 1] = ((Number) d.get("n")).longValue();
+                });
+        Map<String, MemberCounts.Count> result = new java.util.HashMap<>();
+        byOrg.forEach((org, c) -> result.put(org, MemberCounts.Count.of(c[0], c[1])));
+        return result;
+    }
+
     /** Whether any member (of any status) still belongs directly to the organization. */
     public boolean hasMembers(String orgId) {
         return mongo.exists(Query.query(Criteria.where("orgId").is(orgId)

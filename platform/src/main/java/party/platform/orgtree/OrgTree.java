@@ -38,15 +38,13 @@ public class OrgTree {
         if (node.id() == null) {
             throw new party.platform.events.PoisonEventException(event.type() + " " + event.id() + " has no organization id");
         }
-        OrgNode stored = mongo.findById(node.id(), OrgNode.class);
-        if (stored == null) {
-            try {
-                mongo.insert(node);
-            } catch (DuplicateKeyException raced) {
-                apply(event);
-            }
-        } else if (stored.version() < node.version()) {
-            mongo.findAndReplace(Query.query(Criteria.where("_id").is(node.id()).and("version").is(stored.version())), node);
+        // One round trip: replace the node if what is stored is older, insert it if there is none.
+        // When a newer version is stored the upsert's insert collides on _id, and nothing changes.
+        try {
+            mongo.findAndReplace(Query.query(Criteria.where("_id").is(node.id()).and("version").lt(node.version())), node,
+                    org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert());
+        } catch (DuplicateKeyException newerStored) {
+            // an equal or newer version is there already: a redelivery or an overtaken event
         }
     }
 

@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import party.platform.events.EventsConfiguration;
 import party.platform.events.IncomingEvent;
-import party.platform.events.Inbox;
 
 /** Keeps the org-tree projection from {@code party.organization}. */
 public class OrgTreeListener {
@@ -18,19 +17,17 @@ public class OrgTreeListener {
             "party.organization.updated.v1", "party.organization.moved.v1", "party.organization.dissolved.v1");
 
     private final OrgTree tree;
-    private final Inbox inbox;
-
-    public OrgTreeListener(OrgTree tree, Inbox inbox) {
+    public OrgTreeListener(OrgTree tree) {
         this.tree = tree;
-        this.inbox = inbox;
     }
 
     @KafkaListener(id = "${spring.application.name}-org-tree", topics = TOPIC,
-            containerFactory = EventsConfiguration.LISTENER_FACTORY)
+            containerFactory = EventsConfiguration.LISTENER_FACTORY, concurrency = "${party.org-tree.concurrency:2}")
     void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (TREE_EVENTS.contains(event.type())) {
-            inbox.handle("org-tree", event, () -> tree.apply(event));
+            // No inbox round trips: the version guard alone makes a redelivery change nothing.
+            party.platform.events.TraceContext.within(event.traceparent(), () -> tree.apply(event));
         }
     }
 }
