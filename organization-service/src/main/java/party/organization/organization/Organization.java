@@ -16,6 +16,8 @@ public class Organization extends Aggregate {
     public static final String DISSOLVED = "party.organization.dissolved.v1";
     public static final String UPDATED = "party.organization.updated.v1";
     public static final String MOVED = "party.organization.moved.v1";
+    /** The events that carry an organization's snapshot. */
+    public static final java.util.Set<String> TREE_EVENTS = java.util.Set.of(CREATED, UPDATED, MOVED, DISSOLVED);
 
     /** IMPORTING: written by a spreadsheet import that has not finished; invisible and unannounced. */
     public enum Status { ACTIVE, DISSOLVED, IMPORTING }

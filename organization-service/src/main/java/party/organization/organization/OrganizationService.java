@@ -25,11 +25,20 @@ public class OrganizationService {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final MemberCountService members;
+    private final TreeIndex index;
 
-    OrganizationService(MongoTemplate mongo, AggregateStore store, MemberCountService members) {
+    OrganizationService(MongoTemplate mongo, AggregateStore store, MemberCountService members, TreeIndex index) {
         this.mongo = mongo;
         this.store = store;
         this.members = members;
+        this.index = index;
+    }
+
+    /** Every write of an organization goes here: the document with its events, then this instance's index. */
+    private Organization save(Organization org) {
+        Organization saved = store.save(org);
+        index.apply(saved);
+        return saved;
     }
 
     /** What creating an organization takes. */
@@ -60,7 +69,7 @@ public class OrganizationService {
         if (mongo.exists(Query.query(Criteria.where("code").is(request.code())), Organization.class)) {
             throw ApiException.conflict("duplicate-code", request.code());
         }
-        return store.save(Organization.create(request.type(), request.name(), request.shortName(), request.code(),
+        return save(Organization.create(request.type(), request.name(), request.shortName(), request.code(),
                 request.unit(), request.foundedOn(), parent));
     }
 
@@ -85,10 +94,7 @@ public class OrganizationService {
 
     /** Ids of the organization and all below it. */
     public List<String> subtreeIds(String id) {
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id))
-                .and("status").ne(Organization.Status.IMPORTING));
-        query.fields().include("_id");
-        return mongo.find(query, Organization.class).stream().map(Organization::getId).toList();
+        return index.subtree(id);
     }
 
     /** Organizations visible to the caller matching the filters, in tree order (depth, then code). */
@@ -120,7 +126,7 @@ public class OrganizationService {
         OrgScope.requireManaged(user, org.getId(), org.getAncestors());
         ETags.require(ifMatch, org.getVersion());
         org.update(name, shortName, unit, foundedOn);
-        return store.save(org);
+        return save(org);
     }
 
     /**
@@ -154,7 +160,7 @@ public class OrganizationService {
         }
         if (!parent.getId().equals(org.getParentId())) {
             org.moveUnder(parent);
-            org = store.save(org);
+            org = save(org);
         }
         rebaseDescendants(org);
         return org;
@@ -170,7 +176,7 @@ public class OrganizationService {
             }
             stale.forEach(d -> d.followMovedAncestor(moved));
             try {
-                store.saveAll(stale);
+                store.saveAll(stale).forEach(index::apply);
                 return;
             } catch (org.springframework.dao.OptimisticLockingFailureException concurrentEdit) {
                 if (attempt == 3) {
@@ -189,16 +195,13 @@ public class OrganizationService {
     /** Direct children of a visible organization, by code. */
     public PageResponse<Organization> children(CurrentUser user, String id, PageRequest page) {
         get(user, id);
-        return page(Query.query(Criteria.where("parentId").is(id).and("status").ne(Organization.Status.IMPORTING)),
-                Sort.by("code"), page);
+        return page(index.children(id), page);
     }
 
     /** The organization and everything below it, level by level, by code within a level. */
     public PageResponse<Organization> subtree(CurrentUser user, String id, PageRequest page) {
         get(user, id);
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id))
-                .and("status").ne(Organization.Status.IMPORTING));
-        return page(query, Sort.by("depth", "code"), page);
+        return page(index.subtree(id), page);
     }
 
     /**
@@ -217,10 +220,14 @@ public class OrganizationService {
         return path;
     }
 
-    private PageResponse<Organization> page(Query query, Sort sort, PageRequest page) {
-        long total = mongo.count(query, Organization.class);
-        List<Organization> items = mongo.find(query.with(sort).skip(page.offset()).limit(page.size()), Organization.class);
-        return new PageResponse<>(items, page.page(), page.size(), total);
+    /** One page of an ordered list of ids, read by id. */
+    private PageResponse<Organization> page(List<String> ids, PageRequest page) {
+        List<String> slice = ids.subList((int) Math.min(page.offset(), ids.size()),
+                (int) Math.min(page.offset() + page.size(), ids.size()));
+        java.util.Map<String, Organization> byId = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(slice)), Organization.class).forEach(o -> byId.put(o.getId(), o));
+        return new PageResponse<>(slice.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), page.page(),
+                page.size(), ids.size());
     }
 
     /** Dissolves an organization that has no members and no active children. */
@@ -239,6 +246,6 @@ public class OrganizationService {
             throw ApiException.conflict("has-members", org.getName());
         }
         org.dissolve();
-        return store.save(org);
+        return save(org);
     }
 }

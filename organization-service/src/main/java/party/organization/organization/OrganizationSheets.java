@@ -18,10 +18,12 @@ public class OrganizationSheets {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final TreeIndex index;
 
-    OrganizationSheets(MongoTemplate mongo, AggregateStore store) {
+    OrganizationSheets(MongoTemplate mongo, AggregateStore store, TreeIndex index) {
         this.mongo = mongo;
         this.store = store;
+        this.index = index;
     }
 
     /** An organization to import, with its id and place decided. */
@@ -43,7 +45,7 @@ public class OrganizationSheets {
                 .forEach(o -> byId.put(o.getId(), o));
         List<Organization> ordered = ids.stream().map(byId::get).toList();
         ordered.forEach(Organization::activateImported);
-        store.saveAll(ordered);
+        store.saveAll(ordered).forEach(index::apply);
     }
 
     /** Removes what an unfinished import wrote; returns how many. */
