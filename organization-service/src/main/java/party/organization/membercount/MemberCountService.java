@@ -45,12 +45,18 @@ public class MemberCountService {
                 apply(event);
             }
         } else if (stored.version() < entry.version()) {
-            mongo.findAndReplace(Query.query(Criteria.where("_id").is(entry.id()).and("version").is(stored.version())), entry);
+            // By _id alone (the embedded server's index); one partition carries all events of a member.
+            mongo.findAndReplace(Query.query(Criteria.where("_id").is(entry.id())), entry);
         }
     }
 
+    /** Direct and subtree counts from one aggregation over the subtree, grouped by organization. */
     public MemberCounts counts(String orgId, Collection<String> subtreeIds) {
-        return new MemberCounts(count(List.of(orgId)), count(subtreeIds));
+        Map<String, MemberCounts.Count> byOrg = directCounts(subtreeIds);
+        MemberCounts.Count none = MemberCounts.Count.of(0, 0);
+        long full = byOrg.values().stream().mapToLong(MemberCounts.Count::full).sum();
+        long probationary = byOrg.values().stream().mapToLong(MemberCounts.Count::probationary).sum();
+        return new MemberCounts(byOrg.getOrDefault(orgId, none), MemberCounts.Count.of(full, probationary));
     }
 
     /** A member on an organization's roster; only full members have voting rights. */
@@ -88,12 +94,4 @@ public class MemberCountService {
                 .and("status").in(FULL, PROBATIONARY)), MemberEntry.class);
     }
 
-    private MemberCounts.Count count(Collection<String> orgIds) {
-        Map<String, Long> byStatus = mongo.aggregate(newAggregation(
-                        match(Criteria.where("orgId").in(orgIds).and("status").in(FULL, PROBATIONARY)),
-                        group("status").count().as("n")), MemberEntry.class, Document.class)
-                .getMappedResults().stream()
-                .collect(Collectors.toMap(d -> d.getString("_id"), d -> ((Number) d.get("n")).longValue()));
-        return MemberCounts.Count.of(byStatus.getOrDefault(FULL, 0L), byStatus.getOrDefault(PROBATIONARY, 0L));
-    }
 }

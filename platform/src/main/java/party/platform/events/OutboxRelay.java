@@ -32,11 +32,19 @@ public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
+    private static final java.time.Duration FULL_SCAN_EVERY = java.time.Duration.ofMinutes(1);
+    /** How long after a failed publish the sweep keeps scanning at every round. */
+    private static final java.time.Duration FAILURE_MEMORY = java.time.Duration.ofSeconds(10);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final Set<String> collections;
     private final java.time.Duration sweepGrace;
+    /** When a publish last failed; the start counts as one (a crash may have left events behind). */
+    private volatile long lastFailure = System.nanoTime();
+    /** The last scan found a full batch: scan again at the next sweep. */
+    private volatile boolean morePending;
+    private volatile long lastScan = System.nanoTime();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
         thread.setDaemon(true);
@@ -49,6 +57,18 @@ public class OutboxRelay implements AutoCloseable {
         this.publisher = publisher;
         this.collections = collections;
         this.sweepGrace = sweepGrace;
+        collections.forEach(this::indexVersionedWrites);
+    }
+
+    /**
+     * A versioned save replaces {@code {_id, version}}. The embedded MongoDB server uses an index
+     * only when a query names exactly its keys, so without this index every save of an aggregate
+     * would scan its collection. On a real MongoDB it is redundant with {@code _id}, and cheap.
+     */
+    private void indexVersionedWrites(String collection) {
+        mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("_id", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("version", org.springframework.data.domain.Sort.Direction.ASC).unique().named("versioned_writes"));
     }
 
     public void publishSoon(String collection, String id) {
@@ -64,13 +84,26 @@ public class OutboxRelay implements AutoCloseable {
     @Scheduled(fixedDelayString = "${party.events.sweep-interval:2s}", initialDelayString = "${party.events.sweep-interval:2s}")
     public void sweep() {
         if (!publisher.available()) {
+            lastFailure = System.nanoTime(); // an outage: scan at every round for a while once it is over
             return;
         }
+        // Finding left-overs scans every aggregate collection (the embedded server has no index
+        // for it), so scan at every round only while something can have been left behind: for a
+        // while after a failed publish or the start (a crash), while batches come back full; and
+        // otherwise once a minute.
+        long now = System.nanoTime();
+        boolean failedLately = now - lastFailure < sweepGrace.toNanos() + FAILURE_MEMORY.toNanos();
+        if (!failedLately && !morePending && now - lastScan < FULL_SCAN_EVERY.toNanos()) {
+            return;
+        }
+        morePending = false;
+        lastScan = now;
         Instant olderThan = Instant.now().minus(sweepGrace);
         for (String collection : collections) {
             Query query = Query.query(Criteria.where("pendingEvents.time").lt(olderThan)).limit(SWEEP_BATCH);
             query.fields().include("_id");
             List<Object> ids = mongo.find(query, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+            morePending |= ids.size() == SWEEP_BATCH;
             if (!ids.isEmpty()) {
                 log.info("outbox sweep: {} document(s) with pending events in {}", ids.size(), collection);
                 try {
@@ -98,8 +131,9 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private void relay(String collection, List<String> ids) {
-        List<Document> docs = mongo.find(Query.query(Criteria.where("_id").in(ids).and("pendingEvents.0").exists(true)),
-                Document.class, collection);
+        // By _id alone, so that the embedded server answers from its _id index.
+        List<Document> docs = mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection).stream()
+                .filter(doc -> !doc.getList("pendingEvents", Document.class, List.of()).isEmpty()).toList();
         List<PendingEvent> events = new ArrayList<>();
         for (Document doc : docs) {
             for (Document event : doc.getList("pendingEvents", Document.class, List.of())) {
@@ -115,8 +149,10 @@ public class OutboxRelay implements AutoCloseable {
                     new Update().pull("pendingEvents", new Document("eventId", new Document("$in", published))),
                     collection);
         } catch (CallNotPermittedException e) {
+            lastFailure = System.nanoTime();
             log.debug("broker circuit open; {} event(s) in {} stay pending", events.size(), collection);
         } catch (RuntimeException e) {
+            lastFailure = System.nanoTime();
             log.warn("publishing {} event(s) of {} document(s) in {} failed, they stay pending: {}", events.size(),
                     docs.size(), collection, e.toString());
         }
