@@ -98,16 +98,6 @@ public class TreeIndex {
         apply(Node.of(org));
     }
 
-    /** Removes organizations that were never made visible (an abandoned import). */
-    synchronized void forget(java.util.Collection<String> ids) {
-        for (String id : ids) {
-            Node node = nodes.remove(id);
-            if (node != null && node.parentId() != null && children.containsKey(node.parentId())) {
-                children.get(node.parentId()).remove(id);
-            }
-        }
-    }
-
     /** Visible direct children, by code. */
     public List<String> children(String id) {
         return children.getOrDefault(id, Set.of()).stream().map(nodes::get)
