@@ -35,12 +35,12 @@ class TreeIndexTest {
         tree();
         index.apply(node("b1", "c", List.of("c"), "C-2-1", 1));
         assertThat(index.children("g")).isEmpty();
-        assertThat(index.children("c")).containsExactly("b2", "b1", "g");
+        assertThat(index.children("c")).containsExactly("b2", "g", "b1"); // codes C-1, C-2, C-2-1
 
         // The creation arriving late (an overtaken event) does not put it back.
         index.apply(node("b1", "g", List.of("c", "g"), "C-2-1", 0));
         assertThat(index.children("g")).isEmpty();
-        assertThat(index.subtree("c")).containsExactly("c", "b2", "b1", "g", "p");
+        assertThat(index.subtree("c")).containsExactly("c", "b2", "g", "b1", "p");
     }
 
     @Test
