@@ -27,6 +27,26 @@ public class Idempotency {
         this.mongo = mongo;
     }
 
+    /** What a creating request answers with: the resource, and whether this was a replay. */
+    public record Created<T>(T value, boolean replayed) {
+    }
+
+    /**
+     * Creates once per (principal, key): the first request runs {@code create}; a retry with the
+     * same key and body answers with what it created, read by {@code findCreated}.
+     */
+    public <T> Created<T> create(String principal, String key, String fingerprint, Supplier<T> create,
+                                 java.util.function.Function<T, String> idOf,
+                                 java.util.function.Function<String, T> findCreated) {
+        java.util.concurrent.atomic.AtomicReference<T> created = new java.util.concurrent.atomic.AtomicReference<>();
+        Outcome outcome = run(principal, key, fingerprint, () -> {
+            created.set(create.get());
+            return idOf.apply(created.get());
+        });
+        return outcome.replayed() ? new Created<>(findCreated.apply(outcome.resourceId()), true)
+                : new Created<>(created.get(), false);
+    }
+
     /** A stable hash of a request body (stable across restarts, unlike {@code hashCode()}). */
     public static String fingerprint(Object requestBody) {
         try {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,17 +58,13 @@ class MemberController {
     ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterMemberRequest body,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        AtomicReference<Member> created = new AtomicReference<>();
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, fingerprint(body), () -> {
-            Member member = members.register(body.toNewMember(), user);
-            created.set(member);
-            return member.getId();
-        });
-        Member member = outcome.replayed() ? members.get(outcome.resourceId(), user) : created.get();
+        Idempotency.Created<Member> created = idempotency.create(user.id(), key, fingerprint(body),
+                () -> members.register(body.toNewMember(), user), Member::getId, id -> members.get(id, user));
+        Member member = created.value();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(PATH + "/" + member.getId()))
                 .eTag(ETags.of(member.getVersion()))
-                .header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
+                .header("Idempotency-Replayed", String.valueOf(created.replayed()))
                 .cacheControl(CacheControl.noStore())
                 .body(MemberResponse.of(member, members.masked(member), true));
     }

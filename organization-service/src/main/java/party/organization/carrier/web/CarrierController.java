@@ -84,13 +84,11 @@ class CarrierController {
     ResponseEntity<CarrierView> register(@Valid @RequestBody RegisterCarrier request,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        Carrier[] created = new Carrier[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            created[0] = carriers.register(user, request.kind(), request.orgId(), new Carrier.Details(request.name(),
+        Idempotency.Created<Carrier> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return carriers.register(user, request.kind(), request.orgId(), new Carrier.Details(request.name(),
                     request.description(), request.yearEstablished(), request.memberIds()));
-            return created[0].getId();
-        });
-        Carrier carrier = outcome.replayed() ? carriers.created(outcome.resourceId()) : created[0];
+        }, Carrier::getId, carriers::created);
+        Carrier carrier = created.value();
         return ResponseEntity.created(URI.create("/api/v1/carriers/" + carrier.getId()))
                 .eTag(ETags.of(carrier.getVersion())).body(view(carrier));
     }

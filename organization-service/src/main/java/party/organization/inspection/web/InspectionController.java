@@ -77,17 +77,15 @@ class InspectionController {
     ResponseEntity<InspectionView> record(@Valid @RequestBody RecordInspection request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        Inspection[] recorded = new Inspection[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
+        Idempotency.Created<Inspection> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
             List<Inspection.NewFinding> findings = request.findings() == null ? List.of() : request.findings().stream()
                     .map(f -> new Inspection.NewFinding(f.description(), f.category(), f.needsAction(), f.measure(),
                             f.deadline()))
                     .toList();
-            recorded[0] = inspections.record(user, new InspectionService.NewInspection(request.orgId(), request.kind(),
+            return inspections.record(user, new InspectionService.NewInspection(request.orgId(), request.kind(),
                     request.period(), request.inspectedOn(), request.inspector(), request.summary(), findings));
-            return recorded[0].getId();
-        });
-        Inspection inspection = outcome.replayed() ? inspections.created(outcome.resourceId()) : recorded[0];
+        }, Inspection::getId, inspections::created);
+        Inspection inspection = created.value();
         return ResponseEntity.created(URI.create("/api/v1/inspections/" + inspection.getId()))
                 .eTag(ETags.of(inspection.getVersion())).body(InspectionView.of(inspection));
     }

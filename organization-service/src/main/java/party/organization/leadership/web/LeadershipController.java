@@ -147,13 +147,9 @@ class LeadershipController {
 
     private ResponseEntity<LeadershipView> created(String orgId, CurrentUser user, String key, Object fingerprinted,
                                                    java.util.function.Supplier<Leadership> action) {
-        Leadership[] saved = new Leadership[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(fingerprinted), () -> {
-            saved[0] = action.get();
-            return saved[0].getOrgId();
-        });
         // A replay answers with the leadership as it is now; the term the first call started is in it.
-        Leadership result = outcome.replayed() ? leadership.created(outcome.resourceId()) : saved[0];
+        Leadership result = idempotency.create(user.id(), key, Idempotency.fingerprint(fingerprinted), action,
+                Leadership::getOrgId, leadership::created).value();
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/leadership"))
                 .eTag(ETags.of(result.getVersion())).body(LeadershipView.of(result));
     }

@@ -79,14 +79,12 @@ class ResponsibilityLetterController {
     ResponseEntity<LetterView> issue(@Valid @RequestBody IssueLetter request,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        ResponsibilityLetter[] issued = new ResponsibilityLetter[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            issued[0] = letters.issue(user, new LetterService.NewLetter(request.orgId().strip(), request.year(),
+        Idempotency.Created<ResponsibilityLetter> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return letters.issue(user, new LetterService.NewLetter(request.orgId().strip(), request.year(),
                     blankToNull(request.secretaryMemberId()), blankToNull(request.secretaryName()), request.contentRef(),
                     request.issuedOn()));
-            return issued[0].getId();
-        });
-        ResponsibilityLetter letter = outcome.replayed() ? letters.created(outcome.resourceId()) : issued[0];
+        }, ResponsibilityLetter::getId, letters::created);
+        ResponsibilityLetter letter = created.value();
         return ResponseEntity.created(URI.create("/api/v1/responsibility-letters/" + letter.getId()))
                 .eTag(ETags.of(letter.getVersion())).body(LetterView.of(letter));
     }

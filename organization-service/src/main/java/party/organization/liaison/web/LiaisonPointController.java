@@ -67,13 +67,11 @@ class LiaisonPointController {
     ResponseEntity<LiaisonPointView> establish(@Valid @RequestBody EstablishLiaisonPoint request,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        LiaisonPoint[] created = new LiaisonPoint[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            created[0] = points.establish(user, new LiaisonPointService.NewLiaisonPoint(request.leaderId(),
+        Idempotency.Created<LiaisonPoint> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return points.establish(user, new LiaisonPointService.NewLiaisonPoint(request.leaderId(),
                     request.leaderName(), request.orgId(), request.since()));
-            return created[0].getId();
-        });
-        LiaisonPoint point = outcome.replayed() ? points.created(outcome.resourceId()) : created[0];
+        }, LiaisonPoint::getId, points::created);
+        LiaisonPoint point = created.value();
         return ResponseEntity.created(URI.create("/api/v1/liaison-points/" + point.getId()))
                 .eTag(ETags.of(point.getVersion())).body(view(point));
     }

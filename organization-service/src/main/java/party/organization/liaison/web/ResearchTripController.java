@@ -83,16 +83,14 @@ class ResearchTripController {
     ResponseEntity<ResearchTripView> record(@Valid @RequestBody RecordTrip request,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        ResearchTrip[] created = new ResearchTrip[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            created[0] = trips.record(user, new ResearchTripService.NewTrip(request.topic(), request.date(),
+        Idempotency.Created<ResearchTrip> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return trips.record(user, new ResearchTripService.NewTrip(request.topic(), request.date(),
                     request.leaderId(), request.leaderName(), request.orgId(), request.summary(),
                     request.problems() == null ? List.of() : request.problems().stream()
                             .map(p -> new ResearchTrip.NewProblem(p.description(), p.category(), p.measure(), p.deadline()))
                             .toList()));
-            return created[0].getId();
-        });
-        ResearchTrip trip = outcome.replayed() ? trips.created(outcome.resourceId()) : created[0];
+        }, ResearchTrip::getId, trips::created);
+        ResearchTrip trip = created.value();
         return ResponseEntity.created(URI.create("/api/v1/research-trips/" + trip.getId()))
                 .eTag(ETags.of(trip.getVersion())).body(view(trip));
     }

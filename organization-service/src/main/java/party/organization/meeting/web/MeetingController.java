@@ -53,13 +53,11 @@ class MeetingController {
     ResponseEntity<MeetingView> plan(@Valid @RequestBody MeetingRequests.PlanMeeting request,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        Meeting[] planned = new Meeting[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            planned[0] = meetings.plan(user, request.orgId(), new Meeting.Plan(request.type(), request.plannedAt(),
+        Idempotency.Created<Meeting> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return meetings.plan(user, request.orgId(), new Meeting.Plan(request.type(), request.plannedAt(),
                     request.place(), request.topic(), request.host(), request.lecturer(), request.lecturerMemberId()));
-            return planned[0].getId();
-        });
-        Meeting meeting = outcome.replayed() ? meetings.created(outcome.resourceId()) : planned[0];
+        }, Meeting::getId, meetings::created);
+        Meeting meeting = created.value();
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.getId()))
                 .eTag(ETags.of(meeting.getVersion())).body(MeetingView.of(meeting));
     }

@@ -75,14 +75,11 @@ class OrganizationController {
     ResponseEntity<OrganizationView> create(@Valid @RequestBody CreateOrganization request,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         CurrentUser user = CurrentUser.get();
-        Organization[] created = new Organization[1];
-        Idempotency.Outcome outcome = idempotency.run(user.id(), key, Idempotency.fingerprint(request), () -> {
-            created[0] = organizations.create(user, new OrganizationService.NewOrganization(request.type(), request.name(),
+        Idempotency.Created<Organization> created = idempotency.create(user.id(), key, Idempotency.fingerprint(request), () -> {
+            return organizations.create(user, new OrganizationService.NewOrganization(request.type(), request.name(),
                     request.shortName(), request.code(), request.unit(), request.foundedOn(), request.parentId()));
-            return created[0].getId();
-        });
-        // A replay answers with what the same caller created before under the same key.
-        Organization org = outcome.replayed() ? organizations.created(outcome.resourceId()) : created[0];
+        }, Organization::getId, organizations::created);
+        Organization org = created.value();
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + org.getId()))
                 .eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
     }
