@@ -61,8 +61,11 @@ public record StandaloneOptions(Path dataDir, String host, int mongoPort, int ka
 
     /** Every port replaced by one that is free now: for tests that must not collide with a running stack. */
     public StandaloneOptions withFreePorts() {
-        return new StandaloneOptions(dataDir, host, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), demoData, configureLogging);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        java.util.function.IntSupplier free = () -> Ports.free(taken);
+        return new StandaloneOptions(dataDir, host, free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
+                free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), demoData,
+                configureLogging);
     }
 
     public String issuer() {
@@ -77,11 +80,4 @@ public record StandaloneOptions(Path dataDir, String host, int mongoPort, int ka
         return host + ":" + kafkaPort;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

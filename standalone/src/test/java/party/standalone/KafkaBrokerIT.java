@@ -27,8 +27,9 @@ class KafkaBrokerIT {
 
     @Test
     void producesConsumesAndKeepsDataAcrossRestart() throws Exception {
-        int port = FreePorts.next();
-        int controllerPort = FreePorts.next();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        int port = Ports.free(taken);
+        int controllerPort = Ports.free(taken);
         Path logDir = dataDir.resolve("kafka");
         String topic = "party.test";
 
