@@ -49,6 +49,11 @@ class StandaloneIT {
             assertThat(get(stack.gatewayUrl() + "/api/v1/organizations?code=XXMK", admin).path("total").asLong()).isEqualTo(1);
             assertThat(get(stack.gatewayUrl() + "/api/v1/members?orgId=" + committee + "&size=1", admin).path("total").asLong())
                     .isEqualTo(DemoData.members().size());
+            JsonNode secretaries = get(stack.gatewayUrl() + "/api/v1/organizations/" + committee + "/secretaries/summary", admin);
+            assertThat(secretaries.path("fullTimeSecretaries").asInt()).isEqualTo(1);
+            assertThat(secretaries.path("partTimeSecretaries").asInt()).isEqualTo(2);
+            JsonNode expired = get(stack.gatewayUrl() + "/api/v1/organizations/" + committee + "/terms/expired", admin);
+            assertThat(expired.path("items").findValuesAsString("orgId")).containsExactly(stack.demo().require(DemoDirectory.BRANCH_3));
         }
     }
 

@@ -139,7 +139,33 @@ public final class DemoData {
         } else {
             log.info("Demo members already registered ({} in the committee's subtree)", present);
         }
+        for (Leadership leadership : LEADERSHIP) {
+            ensureTerm(leadership, ids.get(leadership.orgKey()));
+        }
         return awaitCounts(committee, members);
+    }
+
+    /** A branch's current term as the demo records it: its secretary; one term is overdue for renewal. */
+    public record Leadership(String orgKey, String startDate, String secretary, boolean fullTime) {
+    }
+
+    public static final List<Leadership> LEADERSHIP = List.of(
+            new Leadership(BRANCH_1, "2024-03-15", "张建国", true),
+            new Leadership(BRANCH_2, "2023-12-20", "陈静", false),
+            new Leadership(BRANCH_3, "2021-01-10", "黄伟", false));
+
+    private void ensureTerm(Leadership leadership, String orgId) {
+        String path = ORGANIZATIONS + "/" + orgId;
+        ApiClient.Response current = api.get(path + "/leadership");
+        require(current, "read the leadership of " + orgId);
+        if (!current.body().path("term").isMissingNode() && !current.body().path("term").isNull()) {
+            return;
+        }
+        Map<String, Object> body = Map.of("startDate", leadership.startDate(), "holders",
+                List.of(Map.of("role", "SECRETARY", "name", leadership.secretary(), "fullTime", leadership.fullTime())));
+        require(api.post(path + "/terms", body, Map.of("Idempotency-Key", "demo-term-" + orgId)),
+                "record the term of " + orgId);
+        log.info("Recorded the demo term of {} (secretary {})", leadership.orgKey(), leadership.secretary());
     }
 
     private String findOrCreate(Org org, String parentId) {
