@@ -132,6 +132,25 @@ class OrganizationServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aStatusChangeFromTheDevelopmentPipelineMovesTheCounts() {
+        Tree tree = tree();
+        String token = admin(tree.committee());
+        String member = UUID.randomUUID().toString();
+        String example = TestContracts.example("party.member.status-changed.v1");
+        String exampleOrg = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("orgId").asString();
+        String exampleMember = tools.jackson.databind.json.JsonMapper.builder().build().readTree(example).get("memberId").asString();
+        String probationary = example.replace(exampleOrg, tree.branch1()).replace(exampleMember, member);
+        // An applicant (version 0) is on no count; the example (version 3) makes them probationary.
+        String applicant = "{\"memberId\":\"" + member + "\",\"orgId\":\"" + tree.branch1()
+                + "\",\"from\":null,\"to\":\"APPLICANT\",\"effectiveDate\":\"2023-01-05\",\"at\":\"2023-01-05T02:00:00Z\",\"version\":0}";
+        events().send("party.member", "party.member.status-changed.v1", member, applicant);
+        events().send("party.member", "party.member.status-changed.v1", member, probationary);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(counts(token, tree.branch1()).get("direct").get("probationary").asLong()).isEqualTo(1));
+        assertThat(counts(token, tree.committee()).get("subtree").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aPoisonRecordLandsInTheDltAndConsumptionGoesOn() {
         Tree tree = tree();
         String poisonId = UUID.randomUUID().toString();

@@ -29,6 +29,12 @@ public class Member extends Aggregate {
     private String joinedAt;
     private Instant registeredAt;
     private String registeredBy;
+    /** Dates of the development pipeline (ISO strings like {@code birthDate}); null until reached. */
+    private String applicationDate;
+    private String activistDate;
+    private String candidateDate;
+    private String admissionDate;
+    private String fullMembershipDate;
 
     /** For the mapping layer. */
     Member() {
@@ -60,6 +66,80 @@ public class Member extends Aggregate {
         member.raise(MemberRegistered.TYPE, new MemberRegistered(member.id, member.orgId, member.status.name(),
                 member.registeredAt, member.nextVersion()));
         return member;
+    }
+
+    /**
+     * A person who applied to join (入党申请人), entering the registry with status APPLICANT; raises
+     * {@code party.member.status-changed.v1} from null to APPLICANT rather than
+     * {@code party.member.registered.v1}, whose contract knows only FULL and PROBATIONARY members.
+     */
+    static Member apply(NewMember request, LocalDate applicationDate, PiiCipher.Encrypted nationalId,
+                        String nationalIdIndex, PiiCipher.Encrypted phone, String registeredBy, Instant now) {
+        Member member = new Member();
+        member.id = UUID.randomUUID().toString();
+        member.name = request.name().strip();
+        member.gender = request.gender();
+        member.birthDate = request.birthDate().toString();
+        member.nationalId = nationalId;
+        member.nationalIdIndex = nationalIdIndex;
+        member.phone = phone;
+        member.orgId = request.orgId();
+        member.registeredAt = now.truncatedTo(ChronoUnit.MILLIS);
+        member.registeredBy = registeredBy;
+        member.applicationDate = applicationDate.toString();
+        member.changeStatus(MemberStatus.APPLICANT, applicationDate, member.registeredAt);
+        return member;
+    }
+
+    /** 确定为入党积极分子 (development step 3). */
+    public void becomeActivist(LocalDate date, Instant now) {
+        requireStatus(MemberStatus.APPLICANT);
+        activistDate = date.toString();
+        changeStatus(MemberStatus.ACTIVIST, date, now);
+    }
+
+    /** 确定为发展对象 (development step 7). */
+    public void becomeCandidate(LocalDate date, Instant now) {
+        requireStatus(MemberStatus.ACTIVIST);
+        candidateDate = date.toString();
+        changeStatus(MemberStatus.CANDIDATE, date, now);
+    }
+
+    /**
+     * Admitted as a probationary member once the superior committee approves (step 17); the admission
+     * date, also the joining date, is the branch general meeting's (step 15), when probation starts.
+     */
+    public void admitOnProbation(LocalDate admissionDate, Instant now) {
+        requireStatus(MemberStatus.CANDIDATE);
+        this.admissionDate = admissionDate.toString();
+        this.joinedAt = admissionDate.toString();
+        changeStatus(MemberStatus.PROBATIONARY, admissionDate, now);
+    }
+
+    /** 转为正式党员 (step 24): full membership from the day probation ended. */
+    public void becomeFull(LocalDate fullMembershipDate, Instant now) {
+        requireStatus(MemberStatus.PROBATIONARY);
+        this.fullMembershipDate = fullMembershipDate.toString();
+        changeStatus(MemberStatus.FULL, fullMembershipDate, now);
+    }
+
+    /** 取消预备党员资格 (step 23, outcome CANCEL). */
+    public void cancelProbation(LocalDate date, Instant now) {
+        requireStatus(MemberStatus.PROBATIONARY);
+        changeStatus(MemberStatus.PROBATION_CANCELLED, date, now);
+    }
+
+    private void requireStatus(MemberStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException("member " + id + " is " + status + ", not " + expected);
+        }
+    }
+
+    private void changeStatus(MemberStatus to, LocalDate effective, Instant now) {
+        MemberStatus from = status;
+        status = to;
+        raise(MemberStatusChanged.TYPE, new MemberStatusChanged(id, orgId, from == null ? null : from.name(), to.name(),
+                effective.toString(), now.truncatedTo(ChronoUnit.MILLIS), nextVersion()));
     }
 
     public String getName() {
@@ -100,5 +180,29 @@ public class Member extends Aggregate {
 
     public String getRegisteredBy() {
         return registeredBy;
+    }
+
+    public LocalDate getApplicationDate() {
+        return date(applicationDate);
+    }
+
+    public LocalDate getActivistDate() {
+        return date(activistDate);
+    }
+
+    public LocalDate getCandidateDate() {
+        return date(candidateDate);
+    }
+
+    public LocalDate getAdmissionDate() {
+        return date(admissionDate);
+    }
+
+    public LocalDate getFullMembershipDate() {
+        return date(fullMembershipDate);
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 }

@@ -65,6 +65,24 @@ public class MemberService implements InitializingBean {
      *                      subtrees; 409 national ID number already registered
      */
     public Member register(NewMember request, CurrentUser user) {
+        return create(request, user, (nationalId, index, phone) -> Member.register(request, nationalId, index, phone,
+                user.id(), Instant.now()));
+    }
+
+    /**
+     * Registers a person who applies to join (development step 1) as an APPLICANT of a branch the
+     * caller manages, with the same checks as {@link #register}; {@code request.status()} is ignored.
+     */
+    public Member registerApplicant(NewMember request, java.time.LocalDate applicationDate, CurrentUser user) {
+        return create(request, user, (nationalId, index, phone) -> Member.apply(request, applicationDate, nationalId,
+                index, phone, user.id(), Instant.now()));
+    }
+
+    private interface Factory {
+        Member create(PiiCipher.Encrypted nationalId, String index, PiiCipher.Encrypted phone);
+    }
+
+    private Member create(NewMember request, CurrentUser user, Factory factory) {
         OrgNode org = orgTree.find(request.orgId())
                 .orElseThrow(() -> ApiException.unprocessable("unknown-organization", request.orgId()));
         OrgScope.requireManaged(user, org.id(), org.ancestors());
@@ -80,8 +98,7 @@ public class MemberService implements InitializingBean {
             throw duplicateNationalId();
         }
         String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
-        Member member = Member.register(request, cipher.encrypt(nationalId), index,
-                phone == null ? null : cipher.encrypt(phone), user.id(), Instant.now());
+        Member member = factory.create(cipher.encrypt(nationalId), index, phone == null ? null : cipher.encrypt(phone));
         try {
             return store.save(member);
         } catch (DuplicateKeyException raced) {

@@ -1,6 +1,11 @@
 package party.member.member;
 
-/** 正式党员 / 预备党员. */
+/**
+ * A member's standing in the registry: 正式党员 / 预备党员, and the development pipeline's earlier
+ * stages 入党申请人 / 入党积极分子 / 发展对象. {@code PROBATION_CANCELLED} ends a probation the branch
+ * general meeting cancelled (取消预备党员资格): the person stays in the registry for the record,
+ * but is no member any more.
+ */
 public enum MemberStatus {
-    FULL, PROBATIONARY
+    FULL, PROBATIONARY, APPLICANT, ACTIVIST, CANDIDATE, PROBATION_CANCELLED
 }

@@ -30,9 +30,12 @@ public class MemberCountService {
         this.mongo = mongo;
     }
 
-    /** Applies a member event carrying {memberId, orgId, status, version}; older versions change nothing. */
-    void apply(IncomingEvent event) {
-        MemberEntry entry = new MemberEntry(event.text("memberId"), event.text("orgId"), event.text("status"),
+    /**
+     * Applies a member event carrying {memberId, orgId, version} and the member's status in
+     * {@code statusField}; older versions change nothing.
+     */
+    void apply(IncomingEvent event, String statusField) {
+        MemberEntry entry = new MemberEntry(event.text("memberId"), event.text("orgId"), event.text(statusField),
                 event.number("version"));
         if (entry.id().isBlank()) {
             throw new PoisonEventException(event.type() + " " + event.id() + " has a blank memberId");
@@ -42,7 +45,7 @@ public class MemberCountService {
             try {
                 mongo.insert(entry);
             } catch (DuplicateKeyException raced) {
-                apply(event);
+                apply(event, statusField);
             }
         } else if (stored.version() < entry.version()) {
             // By _id alone (the embedded server's index); one partition carries all events of a member.

@@ -7,11 +7,12 @@ import party.platform.events.EventsConfiguration;
 import party.platform.events.Inbox;
 import party.platform.events.IncomingEvent;
 
-/** Member events that move the counts: registrations now; status changes and transfers later. */
+/** Member events that move the counts and rosters: registrations and status changes (transfers later). */
 @Component
 class MemberEventListener {
 
     static final String REGISTERED = "party.member.registered.v1";
+    static final String STATUS_CHANGED = "party.member.status-changed.v1";
 
     private final MemberCountService counts;
     private final Inbox inbox;
@@ -26,7 +27,9 @@ class MemberEventListener {
     void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (REGISTERED.equals(event.type())) {
-            inbox.handle("member-counts", event, () -> counts.apply(event));
+            inbox.handle("member-counts", event, () -> counts.apply(event, "status"));
+        } else if (STATUS_CHANGED.equals(event.type())) {
+            inbox.handle("member-counts", event, () -> counts.apply(event, "to"));
         }
     }
 }
