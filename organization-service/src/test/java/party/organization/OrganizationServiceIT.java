@@ -151,6 +151,26 @@ class OrganizationServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aTransferMovesTheMemberBetweenBranchesAndOutOfTheSystem() {
+        Tree tree = tree();
+        String token = admin(tree.committee());
+        String member = UUID.randomUUID().toString();
+        events().send("party.member", REGISTERED, member, registered(member, tree.branch1(), "FULL", 0));
+        events().send("party.member", "party.member.transferred.v1", member, "{\"transferId\":\"t-1\",\"memberId\":\""
+                + member + "\",\"fromOrgId\":\"" + tree.branch1() + "\",\"orgId\":\"" + tree.branch2()
+                + "\",\"status\":\"FULL\",\"scope\":\"WITHIN_COMMITTEE\",\"acceptedOn\":\"2026-01-10\",\"version\":1}");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(counts(token, tree.branch2()).get("direct").get("full").asLong()).isEqualTo(1);
+            assertThat(counts(token, tree.branch1()).get("direct").get("full").asLong()).isZero();
+        });
+        events().send("party.member", "party.member.transferred.v1", member, "{\"transferId\":\"t-2\",\"memberId\":\""
+                + member + "\",\"fromOrgId\":\"" + tree.branch2() + "\",\"orgId\":null"
+                + ",\"status\":\"TRANSFERRED_OUT\",\"scope\":\"OUT_OF_SYSTEM\",\"acceptedOn\":\"2026-02-10\",\"version\":2}");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(counts(token, tree.committee()).get("subtree").get("total").asLong()).isZero());
+    }
+
+    @Test
     void aPoisonRecordLandsInTheDltAndConsumptionGoesOn() {
         Tree tree = tree();
         String poisonId = UUID.randomUUID().toString();

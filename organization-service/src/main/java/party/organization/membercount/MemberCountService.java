@@ -35,7 +35,10 @@ public class MemberCountService {
      * {@code statusField}; older versions change nothing.
      */
     void apply(IncomingEvent event, String statusField) {
-        MemberEntry entry = new MemberEntry(event.text("memberId"), event.text("orgId"), event.text(statusField),
+        // A member transferred out of the system has no organization here any more.
+        var orgNode = event.data().get("orgId");
+        String orgId = orgNode == null || orgNode.isNull() ? null : event.text("orgId");
+        MemberEntry entry = new MemberEntry(event.text("memberId"), orgId, event.text(statusField),
                 event.number("version"));
         if (entry.id().isBlank()) {
             throw new PoisonEventException(event.type() + " " + event.id() + " has a blank memberId");
