@@ -306,4 +306,14 @@ public class DevelopmentRecord extends Aggregate {
     public List<Warning> getWarnings() {
         return List.copyOf(warnings);
     }
+
+    /**
+     * The member's relation was transferred (party.member.transfer): an open record follows them to
+     * the new branch; its steps, dates and deadlines stay, so the development clock never restarts.
+     */
+    public void followTransfer(String toOrgId) {
+        if (state == State.OPEN) {
+            orgId = toOrgId;
+        }
+    }
 }

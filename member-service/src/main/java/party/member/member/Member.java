@@ -205,4 +205,33 @@ public class Member extends Aggregate {
     private static LocalDate date(String iso) {
         return iso == null ? null : LocalDate.parse(iso);
     }
+
+    /**
+     * A status decision (party.member.status) ending the membership of a full or probationary member:
+     * raises {@code party.member.status-changed.v1}.
+     */
+    public void endMembership(MemberStatus to, LocalDate effective, Instant now) {
+        if (status != MemberStatus.FULL && status != MemberStatus.PROBATIONARY) {
+            throw new IllegalStateException("member " + id + " is " + status + ", not a Party member");
+        }
+        changeStatus(to, effective, now);
+    }
+
+    /**
+     * Relation transfer (组织关系转接, accepted in party.member.transfer): moves the member to branch
+     * {@code toOrgId}, or, with null, out of this system (status TRANSFERRED_OUT, the last branch kept
+     * for the record). Status, dates and Party standing stay as they are. The transfer event is raised
+     * here, on the member, so that it carries the member's version after the move and keeps its order
+     * with the member's status changes.
+     *
+     * @param event builds the event's payload from the member's version after the move
+     */
+    public void transfer(String toOrgId, String eventType, java.util.function.LongFunction<Object> event) {
+        if (toOrgId == null) {
+            status = MemberStatus.TRANSFERRED_OUT;
+        } else {
+            orgId = toOrgId;
+        }
+        raise(eventType, event.apply(nextVersion()));
+    }
 }

@@ -184,4 +184,27 @@ public class MemberService implements InitializingBean {
     private static ApiException duplicateNationalId() {
         return ApiException.conflict("member-duplicate-national-id");
     }
+
+    /**
+     * A registration built and encrypted like {@link #register} but NOT saved, for the roster import
+     * ({@code party.member.roster}), which checks the whole sheet itself (branch, scope, blind index),
+     * writes the members invisible and only then activates them.
+     */
+    public Member prepareRegistration(NewMember request, CurrentUser user, Instant now) {
+        String nationalId = NationalId.normalize(request.nationalId());
+        String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
+        return Member.register(request, cipher.encrypt(nationalId), cipher.blindIndex(nationalId),
+                phone == null ? null : cipher.encrypt(phone), user.id(), now);
+    }
+
+    /** The blind index of a national ID number, to look numbers up without decrypting. */
+    public String blindIndexOf(String nationalId) {
+        return cipher.blindIndex(NationalId.normalize(nationalId));
+    }
+
+    /** Decrypts a member's national ID number and phone without masking, for callers that audit it themselves. */
+    public Pii plaintext(Member member) {
+        return new Pii(cipher.decrypt(member.getNationalId()),
+                member.getPhone() == null ? null : cipher.decrypt(member.getPhone()));
+    }
 }

@@ -7,5 +7,9 @@ package party.member.member;
  * but is no member any more.
  */
 public enum MemberStatus {
-    FULL, PROBATIONARY, APPLICANT, ACTIVIST, CANDIDATE, PROBATION_CANCELLED
+    FULL, PROBATIONARY, APPLICANT, ACTIVIST, CANDIDATE, PROBATION_CANCELLED,
+    /** Ended by a status decision (party.member.status): died, left (自行脱党, 退党, 劝其退党), expelled (开除党籍), removed (除名). */
+    DECEASED, LEFT, EXPELLED, REMOVED,
+    /** Relation transferred out of this system (nationwide or out of the system, party.member.transfer): kept for the record. */
+    TRANSFERRED_OUT
 }

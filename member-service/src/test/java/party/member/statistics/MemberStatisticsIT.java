@@ -1,0 +1,117 @@
+package party.member.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import party.member.member.Member;
+import party.member.member.TestIds;
+import party.member.roster.RosterTestSupport;
+import tools.jackson.databind.JsonNode;
+
+class MemberStatisticsIT extends RosterTestSupport {
+
+    /**
+     * For 2024 (as of 2024-12-31): A has 王 (男 汉族 34 → 31-35, 本科, standing from 转正 2016-07-01 → 5-9) and
+     * 李 (女 回族 64 → 61-70, 研究生, 1981-07-01 → 40-49); B has 周 (女 汉族 24 → <=30, 大专, probationary
+     * since 2024-06-01 → <5, admitted in 2024) and 吴, who joined in 2025 and is not counted.
+     */
+    private Tree known() {
+        Tree tree = tree();
+        byte[] xlsx = sheet(List.of(
+                row("王", "男", "汉族", "1990-06-01", id(1990, 6, 1), null, "本科", tree.branchA(), "正式党员",
+                        "2015-07-01", "2016-07-01"),
+                row("李", "女", "回族", "1960-01-01", id(1960, 1, 1), null, "研究生", tree.branchA(), "正式党员",
+                        "1980-07-01", "1981-07-01"),
+                row("周", "女", "汉族", "2000-03-01", id(2000, 3, 1), null, "大专", tree.branchB(), "预备党员",
+                        "2024-06-01", null),
+                row("吴", "男", "汉族", "1995-01-01", id(1995, 1, 1), null, "本科", tree.branchB(), "预备党员",
+                        "2025-03-01", null)));
+        Res res = upload(staff(tree), xlsx);
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        // As the development pipeline leaves a member admitted at step 17.
+        db.updateFirst(Query.query(Criteria.where("orgId").is(tree.branchB()).and("name").is("周")),
+                Update.update("admissionDate", "2024-06-01"), Member.COLLECTION);
+        // A death in A, a transfer from A out of the system and one from A to B, all in 2024; one of 2023.
+        db.insert(new Document("orgId", tree.branchA()).append("kind", "DEATH").append("date", "2024-05-01"),
+                StatisticsService.DECISIONS);
+        db.insert(new Document("orgId", tree.branchA()).append("kind", "EXPULSION").append("date", "2023-05-01"),
+                StatisticsService.DECISIONS);
+        db.insert(new Document("fromOrgId", tree.branchA()).append("toOrgId", "outside").append("state", "ACCEPTED")
+                .append("decidedOn", "2024-08-01"), StatisticsService.TRANSFERS);
+        db.insert(new Document("fromOrgId", tree.branchA()).append("toOrgId", tree.branchB()).append("state", "ACCEPTED")
+                .append("decidedOn", "2024-09-01"), StatisticsService.TRANSFERS);
+        return tree;
+    }
+
+    private static String id(int y, int m, int d) {
+        return TestIds.nationalId(LocalDate.of(y, m, d));
+    }
+
+    @Test
+    void theSubtreeAndEachBranchAreCountedByEveryDimension() {
+        Tree tree = known();
+
+        Res res = download("/api/v1/members/statistics?year=2024&orgId=" + tree.committee(), staff(tree));
+
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode body = res.json();
+        assertThat(body.path("asOf").asString()).isEqualTo("2024-12-31");
+        JsonNode all = body.path("subtree");
+        assertThat(all.path("total").asLong()).isEqualTo(3);
+        assertThat(map(all.path("byStatus"))).isEqualTo(Map.of("FULL", 2L, "PROBATIONARY", 1L));
+        assertThat(map(all.path("byGender"))).isEqualTo(Map.of("MALE", 1L, "FEMALE", 2L));
+        assertThat(map(all.path("byEthnicity"))).isEqualTo(Map.of("汉族", 2L, "回族", 1L));
+        assertThat(map(all.path("byAgeBand"))).isEqualTo(Map.of("31-35", 1L, "61-70", 1L, "<=30", 1L));
+        assertThat(map(all.path("byEducation"))).isEqualTo(Map.of("本科", 1L, "研究生", 1L, "大专", 1L));
+        assertThat(map(all.path("byPartyStanding"))).isEqualTo(Map.of("5-9", 1L, "40-49", 1L, "<5", 1L));
+        JsonNode changes = all.path("changes");
+        assertThat(changes.path("developed").path("count").asLong()).isEqualTo(1);
+        assertThat(changes.path("deceased").path("count").asLong()).isEqualTo(1);
+        assertThat(changes.path("expelled").path("count").asLong()).isZero();
+        assertThat(changes.path("transferredOut").path("count").asLong()).isEqualTo(1);
+        assertThat(changes.path("transferredIn").path("count").asLong()).isZero();
+        assertThat(body.path("notTracked").toString()).contains("occupation");
+
+        Map<String, JsonNode> perOrg = new java.util.HashMap<>();
+        body.path("organizations").forEach(o -> perOrg.put(o.path("orgId").asString(), o.path("breakdown")));
+        assertThat(perOrg.keySet()).containsExactlyInAnyOrder(tree.branchA(), tree.branchB(), tree.dissolved());
+        assertThat(perOrg.get(tree.branchA()).path("total").asLong()).isEqualTo(2);
+        assertThat(perOrg.get(tree.branchA()).path("changes").path("transferredOut").path("count").asLong()).isEqualTo(2);
+        assertThat(perOrg.get(tree.branchA()).path("changes").path("deceased").path("count").asLong()).isEqualTo(1);
+        assertThat(perOrg.get(tree.branchB()).path("total").asLong()).isEqualTo(1);
+        assertThat(perOrg.get(tree.branchB()).path("changes").path("transferredIn").path("count").asLong()).isEqualTo(1);
+        assertThat(perOrg.get(tree.branchB()).path("changes").path("developed").path("count").asLong()).isEqualTo(1);
+        assertThat(perOrg.get(tree.dissolved()).path("total").asLong()).isZero();
+    }
+
+    @Test
+    void theCurrentYearCountsUpToTodayAndScopeAndYearAreChecked() {
+        Tree tree = known();
+
+        Res now = download("/api/v1/members/statistics?orgId=" + tree.branchB(), secretary(tree.branchB()));
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
+        assertThat(now.json().path("subtree").path("total").asLong()).isEqualTo(2);
+
+        Res outside = download("/api/v1/members/statistics?orgId=" + tree.branchA(), secretary(tree.branchB()),
+                "Accept", "application/problem+json");
+        assertThat(outside.status()).isEqualTo(404);
+        Res future = download("/api/v1/members/statistics?year=" + (LocalDate.now().getYear() + 2) + "&orgId="
+                + tree.committee(), staff(tree), "Accept", "application/problem+json");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.problem()).isEqualTo("statistics-year-in-future");
+    }
+
+    private static Map<String, Long> map(JsonNode node) {
+        Map<String, Long> map = new java.util.HashMap<>();
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asLong()));
+        return map;
+    }
+
+}
