@@ -133,7 +133,9 @@ public class DuesService implements InitializingBean {
         if (month.isAfter(DuesMonths.current())) {
             throw ApiException.unprocessable("dues-month-in-future", month);
         }
-        List<Member> members = mongo.find(Query.query(Criteria.where("orgId").in(orgTree.subtreeIds(org.id())))
+        // Only members owe dues: not applicants, nor those whose membership ended or moved out.
+        List<Member> members = mongo.find(Query.query(Criteria.where("orgId").in(orgTree.subtreeIds(org.id()))
+                        .and("status").in(party.member.member.MemberStatus.FULL, party.member.member.MemberStatus.PROBATIONARY))
                 .with(Sort.by("_id")), Member.class);
         int billed = 0;
         int already = 0;

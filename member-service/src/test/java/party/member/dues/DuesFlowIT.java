@@ -186,4 +186,20 @@ class DuesFlowIT extends DuesTestSupport {
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(paid.json().path("amount").decimalValue()).isEqualByComparingTo("0.50");
     }
+
+    @Test
+    void membersWhoseMembershipEndedAreNotBilled() {
+        Tree tree = tree();
+        String staff = staff(tree);
+        YearMonth now = DuesMonths.current();
+        String member = member(tree, tree.branchA(), "FULL", java.time.LocalDate.of(2010, 7, 1));
+        assertThat(setBase(staff, member, base("EMPLOYED", "4000.00", now.minusMonths(2).toString())).status()).isEqualTo(200);
+        String etag = get("/api/v1/members/" + member, staff).header("ETag");
+        Reply decided = send("POST", "/api/v1/members/" + member + "/status-decisions", staff, java.util.Map.of("kind", "DEATH",
+                "date", now.minusMonths(1).atDay(1).toString(), "reason", "病故", "approverName", "组织部"), "If-Match", etag);
+        assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+
+        assertThat(bill(staff, tree.branchA(), now).status()).isEqualTo(200);
+        assertThat(billsOf(member)).isZero();
+    }
 }
