@@ -7,11 +7,11 @@ import java.util.Set;
 
 /**
  * The work queues of an organization (待办 / 在办 / 即将到期 / 历史), seen from a set of organizations
- * (the subtree of the one asked about). A pending letter is in TODO for the receiving side and in
+ * (the subtree of the one asked about). A pending letter is in TO_DO for the receiving side and in
  * IN_PROGRESS for the sending side, and also DUE_SOON for both when its validity ends soon.
  */
 public enum TransferQueue {
-    TODO, IN_PROGRESS, DUE_SOON, HISTORY;
+    TO_DO, IN_PROGRESS, DUE_SOON, HISTORY;
 
     /**
      * The queues a transfer belongs to for organizations {@code orgIds}, on {@code today}
@@ -30,7 +30,7 @@ public enum TransferQueue {
             return queues;
         }
         if (incoming) {
-            queues.add(TODO);
+            queues.add(TO_DO);
         }
         if (outgoing) {
             queues.add(IN_PROGRESS);

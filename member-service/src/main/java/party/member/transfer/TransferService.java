@@ -278,7 +278,7 @@ public class TransferService implements InitializingBean {
     }
 
     /**
-     * One work queue of the subtree of {@code orgId} (which the caller must manage): TODO and
+     * One work queue of the subtree of {@code orgId} (which the caller must manage): TO_DO and
      * IN_PROGRESS by validity end, DUE_SOON by validity end, HISTORY latest first.
      */
     public PageResponse<Transfer> queue(String orgId, TransferQueue queue, PageRequest page, CurrentUser user) {

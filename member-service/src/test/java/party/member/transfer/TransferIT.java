@@ -199,7 +199,7 @@ class TransferIT extends TransferTestSupport {
         assertThat(decide(id, "accept", secretaryOf(t.branchB()), null).problem()).isEqualTo("422 transfer-expired");
         assertThat(db.findById(memberId, Document.class, "members").getString("orgId")).isEqualTo(t.branchA());
         assertThat(ids(queue(t.branchB(), "HISTORY", secretaryOf(t.branchB())))).containsExactly(id);
-        assertThat(ids(queue(t.branchB(), "TODO", secretaryOf(t.branchB())))).isEmpty();
+        assertThat(ids(queue(t.branchB(), "TO_DO", secretaryOf(t.branchB())))).isEmpty();
         // an expired letter no longer blocks a new one
         assertThat(issue(memberId, secretaryOf(t.branchA()), letter("WITHIN_COMMITTEE", t.branchB(), null)).status())
                 .isEqualTo(201);
@@ -331,21 +331,21 @@ class TransferIT extends TransferTestSupport {
 
         String a = secretaryOf(t.branchA());
         String b = secretaryOf(t.branchB());
-        assertThat(ids(queue(t.branchB(), "TODO", b))).containsExactly(outgoingA);
+        assertThat(ids(queue(t.branchB(), "TO_DO", b))).containsExactly(outgoingA);
         assertThat(ids(queue(t.branchB(), "IN_PROGRESS", b))).containsExactly(dueSoonB);
         assertThat(ids(queue(t.branchB(), "DUE_SOON", b))).containsExactly(dueSoonB);
-        assertThat(ids(queue(t.branchA(), "TODO", a))).containsExactly(dueSoonB);
+        assertThat(ids(queue(t.branchA(), "TO_DO", a))).containsExactly(dueSoonB);
         assertThat(ids(queue(t.branchA(), "IN_PROGRESS", a))).containsExactly(outgoingA);
         assertThat(ids(queue(t.branchA(), "DUE_SOON", a))).containsExactly(dueSoonB);
         assertThat(ids(queue(t.branchA(), "HISTORY", a))).isEmpty();
         // the committee's staff see the whole subtree
-        assertThat(ids(queue(t.committee1(), "TODO", staffOf(t.committee1())))).containsExactlyInAnyOrder(outgoingA, dueSoonB);
+        assertThat(ids(queue(t.committee1(), "TO_DO", staffOf(t.committee1())))).containsExactlyInAnyOrder(outgoingA, dueSoonB);
 
         assertThat(decide(outgoingA, "reject", b, Map.of("reason", "不符合条件")).status()).isEqualTo(200);
         assertThat(ids(queue(t.branchA(), "HISTORY", a))).containsExactly(outgoingA);
-        assertThat(ids(queue(t.branchB(), "TODO", b))).isEmpty();
+        assertThat(ids(queue(t.branchB(), "TO_DO", b))).isEmpty();
 
-        assertThat(queue(t.branchA(), "TODO", secretaryOf(t.branchX())).problem()).isEqualTo("404 not-found");
+        assertThat(queue(t.branchA(), "TO_DO", secretaryOf(t.branchX())).problem()).isEqualTo("404 not-found");
         assertThat(read("/api/v1/transfers/queues?orgId=" + t.branchA() + "&queue=LATER", a).status()).isEqualTo(400);
     }
 

@@ -32,10 +32,10 @@ class TransferQueueTest {
     @Test
     void pendingLetterIsToDoForTheReceiverAndInProgressForTheSender() {
         Transfer t = letter("a", "b", TransferScope.WITHIN_COMMITTEE, TODAY, 30);
-        assertThat(TransferQueue.classify(t, Set.of("b"), TODAY, 7)).containsExactly(TransferQueue.TODO);
+        assertThat(TransferQueue.classify(t, Set.of("b"), TODAY, 7)).containsExactly(TransferQueue.TO_DO);
         assertThat(TransferQueue.classify(t, Set.of("a"), TODAY, 7)).containsExactly(TransferQueue.IN_PROGRESS);
         assertThat(TransferQueue.classify(t, Set.of("a", "b"), TODAY, 7))
-                .containsExactlyInAnyOrder(TransferQueue.TODO, TransferQueue.IN_PROGRESS);
+                .containsExactlyInAnyOrder(TransferQueue.TO_DO, TransferQueue.IN_PROGRESS);
         assertThat(TransferQueue.classify(t, Set.of("x"), TODAY, 7)).isEmpty();
     }
 
@@ -45,10 +45,10 @@ class TransferQueueTest {
         assertThat(TransferQueue.classify(edge, Set.of("a"), TODAY, 7))
                 .containsExactlyInAnyOrder(TransferQueue.IN_PROGRESS, TransferQueue.DUE_SOON);
         Transfer later = letter("a", "b", TransferScope.WITHIN_COMMITTEE, TODAY.minusDays(22), 30); // ends TODAY + 8
-        assertThat(TransferQueue.classify(later, Set.of("b"), TODAY, 7)).containsExactly(TransferQueue.TODO);
+        assertThat(TransferQueue.classify(later, Set.of("b"), TODAY, 7)).containsExactly(TransferQueue.TO_DO);
         Transfer lastDay = letter("a", "b", TransferScope.WITHIN_COMMITTEE, TODAY.minusDays(30), 30);
         assertThat(TransferQueue.classify(lastDay, Set.of("b"), TODAY, 7))
-                .containsExactlyInAnyOrder(TransferQueue.TODO, TransferQueue.DUE_SOON);
+                .containsExactlyInAnyOrder(TransferQueue.TO_DO, TransferQueue.DUE_SOON);
     }
 
     @Test

@@ -95,7 +95,7 @@ class TransferController {
         return single(transfers.revoke(id, ifMatch, body == null ? null : body.reason(), CurrentUser.get()));
     }
 
-    /** A work queue of the subtree of {@code orgId}: TODO, IN_PROGRESS, DUE_SOON or HISTORY. */
+    /** A work queue of the subtree of {@code orgId}: TO_DO, IN_PROGRESS, DUE_SOON or HISTORY. */
     @GetMapping(PATH + "/queues")
     ResponseEntity<PageResponse<TransferResponse>> queue(@RequestParam String orgId, @RequestParam TransferQueue queue,
                                                          @RequestParam(required = false) Integer page,
