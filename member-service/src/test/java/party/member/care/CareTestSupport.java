@@ -2,13 +2,7 @@ package party.member.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import party.member.it.IntegrationTest;
+import party.member.it.TestApi;
 import party.member.member.TestIds;
 import party.platform.orgtree.OrgNode;
 import party.platform.security.Roles;
@@ -41,7 +36,6 @@ public abstract class CareTestSupport extends IntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String PROBLEM = "urn:party-building:problem:";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int carePort;
@@ -158,24 +152,7 @@ public abstract class CareTestSupport extends IntegrationTest {
     }
 
     private Res send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + carePort + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Res(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestApi.Answer answer = TestApi.send(carePort, method, path, token, body, headers);
+        return new Res(answer.status(), answer.headers(), answer.body());
     }
 }

@@ -3,29 +3,21 @@ package party.member.development;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import party.member.it.IntegrationTest;
+import party.member.it.MemberEvents;
+import party.member.it.TestApi;
 import party.member.member.TestIds;
 import party.platform.events.CloudEvents;
 import party.platform.orgtree.OrgNode;
@@ -43,9 +35,6 @@ abstract class DevelopmentTestSupport extends IntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PROBLEM = "urn:party-building:problem:";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<ConsumerRecord<String, String>> PUBLISHED = new CopyOnWriteArrayList<>();
-    private static volatile Thread collector;
 
     @LocalServerPort
     int devPort;
@@ -157,29 +146,8 @@ abstract class DevelopmentTestSupport extends IntegrationTest {
     }
 
     Reply send(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + devPort + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String raw = body instanceof String s ? s : JSON.writeValueAsString(body);
-            builder.method(method, HttpRequest.BodyPublishers.ofString(raw)).header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestApi.Answer answer = TestApi.send(devPort, method, path, token, body, headers);
+        return new Reply(answer.status(), answer.headers(), answer.body());
     }
 
     Reply read(String path, String token) {
@@ -190,7 +158,6 @@ abstract class DevelopmentTestSupport extends IntegrationTest {
 
     /** Waits until {@code count} events of the type with the key are read, and answers them in order. */
     List<ConsumerRecord<String, String>> awaitEvents(String type, String key, int count) {
-        startCollector();
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> events(type, key), list -> list.size() >= count);
     }
@@ -198,32 +165,8 @@ abstract class DevelopmentTestSupport extends IntegrationTest {
     synchronized List<ConsumerRecord<String, String>> events(String type, String key) {
         // Delivery is at least once (the relay and its sweep may both send); consumers dedupe on ce_id.
         java.util.Set<String> seen = new java.util.HashSet<>();
-        return PUBLISHED.stream().filter(r -> key.equals(r.key()) && type.equals(header(r, CloudEvents.TYPE)))
+        return MemberEvents.published(devBrokers).stream().filter(r -> key.equals(r.key()) && type.equals(header(r, CloudEvents.TYPE)))
                 .filter(r -> seen.add(header(r, CloudEvents.ID))).toList();
-    }
-
-    synchronized void startCollector() {
-        if (collector != null) {
-            return;
-        }
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devBrokers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "development-it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("party.member"));
-        Thread thread = new Thread(() -> {
-            try (consumer) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(PUBLISHED::add);
-                }
-            } catch (org.apache.kafka.common.KafkaException stopped) {
-                // broker gone at the end of the run
-            }
-        }, "development-it-events");
-        thread.setDaemon(true);
-        thread.start();
-        collector = thread;
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -3,27 +3,17 @@ package party.member.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +21,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import party.member.it.IntegrationTest;
+import party.member.it.MemberEvents;
+import party.member.it.TestApi;
 import party.member.member.TestIds;
 import party.platform.events.CloudEvents;
 import party.platform.events.EventsConfiguration;
@@ -51,9 +43,6 @@ abstract class StatusTestSupport extends IntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PROBLEM = "urn:party-building:problem:";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<ConsumerRecord<String, String>> PUBLISHED = new CopyOnWriteArrayList<>();
-    private static volatile Thread collector;
     private static KafkaTemplate<String, String> producer;
 
     @LocalServerPort
@@ -139,29 +128,8 @@ abstract class StatusTestSupport extends IntegrationTest {
     }
 
     Reply send(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String raw = body instanceof String s ? s : JSON.writeValueAsString(body);
-            builder.method(method, HttpRequest.BodyPublishers.ofString(raw)).header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestApi.Answer answer = TestApi.send(statusPort, method, path, token, body, headers);
+        return new Reply(answer.status(), answer.headers(), answer.body());
     }
 
     Reply get(String path, String token) {
@@ -172,14 +140,12 @@ abstract class StatusTestSupport extends IntegrationTest {
 
     /** Waits until a record on party.member matches. */
     ConsumerRecord<String, String> awaitEvent(Predicate<ConsumerRecord<String, String>> match) {
-        startCollector();
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> PUBLISHED.stream().filter(match).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .until(() -> MemberEvents.published(statusBrokers).stream().filter(match).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     List<ConsumerRecord<String, String>> events(Predicate<ConsumerRecord<String, String>> match) {
-        startCollector();
-        return PUBLISHED.stream().filter(match).toList();
+        return MemberEvents.published(statusBrokers).stream().filter(match).toList();
     }
 
     static Predicate<ConsumerRecord<String, String>> ofType(String type, String field, String value) {
@@ -193,30 +159,6 @@ abstract class StatusTestSupport extends IntegrationTest {
 
     static void assertContract(String type, ConsumerRecord<String, String> record) {
         assertThat(TestContracts.violations(type, record.value())).as(record.value()).isEmpty();
-    }
-
-    private synchronized void startCollector() {
-        if (collector != null) {
-            return;
-        }
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, statusBrokers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-status-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("party.member"));
-        Thread thread = new Thread(() -> {
-            try (consumer) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(PUBLISHED::add);
-                }
-            } catch (org.apache.kafka.common.KafkaException stopped) {
-                // broker gone at the end of the run
-            }
-        }, "it-status-events");
-        thread.setDaemon(true);
-        thread.start();
-        collector = thread;
     }
 
     /** Publishes a real party.organization.meeting-held.v1 record, validated against its contract first. */
