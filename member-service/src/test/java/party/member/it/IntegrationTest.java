@@ -3,30 +3,20 @@ package party.member.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,12 +61,8 @@ public abstract class IntegrationTest {
     static final String PROBLEM = "urn:party-building:problem:";
 
     private static final String DATABASE = "member-" + UUID.randomUUID();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Every record on party.member since the first test, read by one background consumer. */
-    private static final List<ConsumerRecord<String, String>> PUBLISHED = new CopyOnWriteArrayList<>();
-    private static volatile Thread collector;
     private static KafkaTemplate<String, String> orgProducer;
 
     @DynamicPropertySource
@@ -193,9 +179,8 @@ public abstract class IntegrationTest {
 
     /** Waits until a record on party.member matches; every record read so far stays available. */
     ConsumerRecord<String, String> awaitPublished(Predicate<ConsumerRecord<String, String>> match) {
-        startCollector();
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> PUBLISHED.stream().filter(match).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .until(() -> MemberEvents.published(brokers).stream().filter(match).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     ConsumerRecord<String, String> awaitRegisteredEvent(String memberId) {
@@ -205,31 +190,7 @@ public abstract class IntegrationTest {
 
     /** Records read so far whose data names one of the organizations. */
     List<ConsumerRecord<String, String>> publishedFor(Collection<String> orgIds) {
-        return PUBLISHED.stream().filter(r -> orgIds.contains(JSON.readTree(r.value()).path("orgId").asString())).toList();
-    }
-
-    private synchronized void startCollector() {
-        if (collector != null) {
-            return;
-        }
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-collector-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(MEMBER_TOPIC));
-        Thread thread = new Thread(() -> {
-            try (consumer) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(PUBLISHED::add);
-                }
-            } catch (org.apache.kafka.common.KafkaException stopped) {
-                // broker gone at the end of the run
-            }
-        }, "it-member-events");
-        thread.setDaemon(true);
-        thread.start();
-        collector = thread;
+        return MemberEvents.published(brokers).stream().filter(r -> orgIds.contains(JSON.readTree(r.value()).path("orgId").asString())).toList();
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
@@ -289,41 +250,20 @@ public abstract class IntegrationTest {
     }
 
     Response post(String path, String token, Object body, String... headers) {
-        String raw = body instanceof String s ? s : JSON.writeValueAsString(body);
-        return send(request(path, token, headers).POST(HttpRequest.BodyPublishers.ofString(raw))
-                .header("Content-Type", "application/json").build());
+        return send("POST", path, token, body, headers);
     }
 
     Response get(String path, String token, String... headers) {
-        return send(request(path, token, headers).GET().build());
+        return send("GET", path, token, null, headers);
     }
 
     Response register(String token, Map<String, Object> body, String... headers) {
         return post("/api/v1/members", token, body, headers);
     }
 
-    private HttpRequest.Builder request(String path, String token, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder;
-    }
-
-    private static Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Response send(String method, String path, String token, Object body, String... headers) {
+        TestApi.Answer answer = TestApi.send(port, method, path, token, body, headers);
+        return new Response(answer.status(), answer.headers(), answer.body());
     }
 
     /** Projection lookup, for tests that check what the service knows. */
