@@ -3,11 +3,11 @@ package party.platform.events;
 import java.time.Instant;
 
 /**
- * An event raised by an aggregate and kept inside the aggregate's own document (named {@code eventId}, not {@code id},
- * because Spring Data maps a nested {@code id} to {@code _id}) until the relay
+ * An event raised by an aggregate and kept inside the aggregate's own document until the relay
  * has published it. Stored with the aggregate in the same write: no dual writes.
  *
- * @param eventId CloudEvents {@code id}, unique per event; consumers dedupe on it
+ * @param eventId CloudEvents {@code id}, unique per event; consumers dedupe on it (named
+ *                {@code eventId}, not {@code id}, because Spring Data maps a nested {@code id} to {@code _id})
  * @param type logical wire type, e.g. {@code party.member.registered.v1}
  * @param subject aggregate id: the Kafka key and CloudEvents {@code subject}
  * @param time when the change happened
