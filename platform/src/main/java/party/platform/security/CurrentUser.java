@@ -15,12 +15,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param roles platform roles (ADMIN, ORG_STAFF, SECRETARY, INSPECTOR, MEMBER)
  * @param orgScopes ids of the organizations whose subtrees the caller manages
  * @param permissions fine-grained permissions, e.g. {@code pii:read}
+ * @param memberId the member record this account belongs to ({@code member_id} claim), or null for
+ *                 accounts that are not a member (integrations, staff without a record)
  */
-public record CurrentUser(String id, Set<String> roles, Set<String> orgScopes, Set<String> permissions) {
+public record CurrentUser(String id, Set<String> roles, Set<String> orgScopes, Set<String> permissions, String memberId) {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String ORG_SCOPES_CLAIM = "org_scopes";
     public static final String PERMISSIONS_CLAIM = "permissions";
+    public static final String MEMBER_ID_CLAIM = "member_id";
+
+    public CurrentUser(String id, Set<String> roles, Set<String> orgScopes, Set<String> permissions) {
+        this(id, roles, orgScopes, permissions, null);
+    }
 
     public static CurrentUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -32,7 +39,7 @@ public record CurrentUser(String id, Set<String> roles, Set<String> orgScopes, S
 
     public static CurrentUser of(Jwt jwt) {
         return new CurrentUser(jwt.getSubject(), strings(jwt, ROLES_CLAIM), strings(jwt, ORG_SCOPES_CLAIM),
-                strings(jwt, PERMISSIONS_CLAIM));
+                strings(jwt, PERMISSIONS_CLAIM), jwt.getClaimAsString(MEMBER_ID_CLAIM));
     }
 
     public boolean hasRole(String role) {

@@ -84,8 +84,19 @@ public final class TestJwt {
         return token(subject, roles, orgScopes, permissions, AUDIENCE, Duration.ofMinutes(10));
     }
 
+    /** A bearer token for a member's own account: role MEMBER, the {@code member_id} claim, no managed subtree. */
+    public String memberToken(String memberId) {
+        return token("member-" + memberId, List.of("MEMBER"), List.of(), List.of(), AUDIENCE, Duration.ofMinutes(10),
+                Map.of("member_id", memberId));
+    }
+
     public String token(String subject, Collection<String> roles, Collection<String> orgScopes,
                         Collection<String> permissions, String audience, Duration validFor) {
+        return token(subject, roles, orgScopes, permissions, audience, validFor, Map.of());
+    }
+
+    public String token(String subject, Collection<String> roles, Collection<String> orgScopes,
+                        Collection<String> permissions, String audience, Duration validFor, Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER).subject(subject).audience(List.of(audience))
@@ -93,6 +104,7 @@ public final class TestJwt {
                 .expiresAt(now.plus(validFor))
                 .claims(c -> c.putAll(Map.of("roles", List.copyOf(roles), "org_scopes", List.copyOf(orgScopes),
                         "permissions", List.copyOf(permissions))))
+                .claims(c -> c.putAll(extraClaims))
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("test-key").build(),
                 claims)).getTokenValue();
