@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import party.member.member.Member;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -147,7 +148,7 @@ public class DuesService implements InitializingBean {
                 notYet++;
                 continue;
             }
-            if (mongo.exists(Query.query(Criteria.where("_id").is(DuesBill.idOf(member.getId(), month))), DuesBill.class)) {
+            if (Finds.any(mongo, Query.query(Criteria.where("_id").is(DuesBill.idOf(member.getId(), month))), DuesBill.class)) {
                 already++;
                 continue;
             }

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import party.platform.audit.AuditLog;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.pii.Masking;
@@ -94,7 +95,7 @@ public class MemberService implements InitializingBean {
         }
         String nationalId = NationalId.normalize(request.nationalId());
         String index = cipher.blindIndex(nationalId);
-        if (mongo.exists(Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class)) {
+        if (Finds.any(mongo, Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class)) {
             throw duplicateNationalId();
         }
         String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();

@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import party.member.member.Member;
 import party.platform.events.OutboxRelay;
+import party.platform.mongo.Finds;
 
 /**
  * Writes an import's members invisible, then activates them: MongoDB here has no multi-document
@@ -76,7 +77,7 @@ class RosterStaging {
                 mongo.insert(staged, Member.COLLECTION);
                 activated.add(id);
             } catch (DuplicateKeyException e) {
-                if (!mongo.exists(Query.query(Criteria.where("_id").is(id)), Member.COLLECTION)) {
+                if (!Finds.any(mongo, Query.query(Criteria.where("_id").is(id)), Member.COLLECTION)) {
                     log.error("roster import {}: member {} lost its national ID number to a concurrent registration", importId, id);
                     conflicts.add(id);
                     mongo.remove(Query.query(Criteria.where("_id").is(id)), RosterProfile.class);

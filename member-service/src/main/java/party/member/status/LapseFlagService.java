@@ -20,6 +20,7 @@ import party.member.dues.DuesService;
 import party.member.dues.UnpaidMonths;
 import party.member.member.Member;
 import party.member.member.MemberStatus;
+import party.platform.mongo.Finds;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -97,9 +98,9 @@ public class LapseFlagService implements InitializingBean {
                 continue;
             }
             String id = LapseFlag.idOf(member.getId(), month.toString());
-            boolean open = mongo.exists(Query.query(Criteria.where("memberId").is(member.getId())
+            boolean open = Finds.any(mongo, Query.query(Criteria.where("memberId").is(member.getId())
                     .and("status").is(LapseFlag.Status.OPEN)), LapseFlag.class);
-            if (open || mongo.exists(Query.query(Criteria.where("_id").is(id)), LapseFlag.class)) {
+            if (open || Finds.any(mongo, Query.query(Criteria.where("_id").is(id)), LapseFlag.class)) {
                 already++;
                 continue;
             }

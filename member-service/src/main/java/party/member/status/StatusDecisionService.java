@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import party.member.member.Member;
 import party.member.member.MemberStatus;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -76,7 +77,7 @@ public class StatusDecisionService implements InitializingBean {
         if (!hasName && !hasId) {
             throw ApiException.unprocessable("status-decision-approver-required");
         }
-        if (hasId && !mongo.exists(Query.query(Criteria.where("_id").is(request.approverMemberId().strip())), Member.class)) {
+        if (hasId && !Finds.any(mongo, Query.query(Criteria.where("_id").is(request.approverMemberId().strip())), Member.class)) {
             throw ApiException.unprocessable("status-decision-unknown-approver", request.approverMemberId());
         }
         if (request.kind() == DecisionKind.CORRECTION_DEADLINE) {

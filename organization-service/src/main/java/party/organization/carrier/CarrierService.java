@@ -19,6 +19,7 @@ import party.organization.organization.Organization;
 import party.organization.organization.OrganizationService;
 import party.organization.organization.OrganizationType;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.web.ApiException;
@@ -52,7 +53,7 @@ public class CarrierService {
     public Carrier register(CurrentUser user, CarrierKind kind, String orgId, Carrier.Details details) {
         Organization branch = branchForChange(user, orgId);
         requireOnRoster(branch, details.memberIds());
-        if (kind == CarrierKind.BRANCH_BRAND && mongo.exists(Query.query(Criteria.where("activeBrandOf").is(branch.getId())),
+        if (kind == CarrierKind.BRANCH_BRAND && Finds.any(mongo, Query.query(Criteria.where("activeBrandOf").is(branch.getId())),
                 Carrier.class)) {
             throw ApiException.conflict("carrier-brand-exists", branch.getName());
         }

@@ -19,6 +19,7 @@ import party.organization.organization.Organization;
 import party.organization.organization.OrganizationService;
 import party.organization.organization.OrganizationType;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.web.ApiException;
@@ -74,7 +75,7 @@ public class LeadershipService {
     /** Records the first term of an organization; refused when it already has one (renew instead). */
     public Leadership startFirst(CurrentUser user, String orgId, NewTerm request) {
         Organization org = writable(user, orgId);
-        if (mongo.exists(Query.query(Criteria.where("_id").is(orgId)), Leadership.class)) {
+        if (Finds.any(mongo, Query.query(Criteria.where("_id").is(orgId)), Leadership.class)) {
             throw ApiException.conflict("leadership-term-exists", org.getName());
         }
         UnitKind kind = request.unitKind() == null ? UnitKind.ENTERPRISE : request.unitKind();

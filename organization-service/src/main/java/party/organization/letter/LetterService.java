@@ -19,6 +19,7 @@ import party.organization.leadership.TermCalendar;
 import party.organization.organization.Organization;
 import party.organization.organization.OrganizationService;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.web.ApiException;
@@ -76,7 +77,7 @@ public class LetterService {
             throw ApiException.unprocessable("letter-date-in-future", issuedOn);
         }
         Holder secretary = secretary(org, request);
-        if (mongo.exists(Query.query(Criteria.where("orgYear").is(ResponsibilityLetter.orgYear(org.getId(), request.year()))),
+        if (Finds.any(mongo, Query.query(Criteria.where("orgYear").is(ResponsibilityLetter.orgYear(org.getId(), request.year()))),
                 ResponsibilityLetter.class)) {
             throw ApiException.conflict("letter-exists", org.getName(), request.year());
         }

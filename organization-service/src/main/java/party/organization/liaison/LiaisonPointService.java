@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import party.organization.organization.Organization;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.web.ApiException;
@@ -40,7 +41,7 @@ public class LiaisonPointService {
 
     public LiaisonPoint establish(CurrentUser user, NewLiaisonPoint request) {
         Organization branch = branches.forChange(user, request.orgId());
-        if (mongo.exists(Query.query(Criteria.where("activeLink").is(LiaisonPoint.link(request.leaderId(), branch.getId()))),
+        if (Finds.any(mongo, Query.query(Criteria.where("activeLink").is(LiaisonPoint.link(request.leaderId(), branch.getId()))),
                 LiaisonPoint.class)) {
             throw ApiException.conflict("liaison-point-exists", request.leaderName(), branch.getName());
         }

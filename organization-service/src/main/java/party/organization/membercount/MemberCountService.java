@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import party.platform.events.IncomingEvent;
 import party.platform.events.PoisonEventException;
+import party.platform.mongo.Finds;
 
 /** Keeps the member projection from member events and counts members per organization. */
 @Service
@@ -96,7 +97,7 @@ public class MemberCountService {
 
     /** Whether any member (of any status) still belongs directly to the organization. */
     public boolean hasMembers(String orgId) {
-        return mongo.exists(Query.query(Criteria.where("orgId").is(orgId)
+        return Finds.any(mongo, Query.query(Criteria.where("orgId").is(orgId)
                 .and("status").in(FULL, PROBATIONARY)), MemberEntry.class);
     }
 

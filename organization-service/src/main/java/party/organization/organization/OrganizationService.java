@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import party.organization.membercount.MemberCountService;
 import party.platform.events.AggregateStore;
+import party.platform.mongo.Finds;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.security.Roles;
@@ -66,7 +67,7 @@ public class OrganizationService {
             throw ApiException.unprocessable("invalid-placement", request.type(),
                     parent == null ? "-" : parent.getType());
         }
-        if (mongo.exists(Query.query(Criteria.where("code").is(request.code())), Organization.class)) {
+        if (Finds.any(mongo, Query.query(Criteria.where("code").is(request.code())), Organization.class)) {
             throw ApiException.conflict("duplicate-code", request.code());
         }
         return save(Organization.create(request.type(), request.name(), request.shortName(), request.code(),
@@ -238,7 +239,7 @@ public class OrganizationService {
         if (org.getStatus() == Organization.Status.DISSOLVED) {
             return org;
         }
-        if (mongo.exists(Query.query(Criteria.where("parentId").is(id).and("status").is(Organization.Status.ACTIVE)),
+        if (Finds.any(mongo, Query.query(Criteria.where("parentId").is(id).and("status").is(Organization.Status.ACTIVE)),
                 Organization.class)) {
             throw ApiException.conflict("has-active-children", org.getName());
         }

@@ -29,8 +29,7 @@ public class Inbox {
      */
     public boolean handle(String consumer, IncomingEvent event, Runnable effect) {
         String key = consumer + "|" + event.id();
-        if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), COLLECTION)) {
+        if (mongo.getCollection(COLLECTION).find(new Document("_id", key)).limit(1).first() != null) {
             return false;
         }
         TraceContext.within(event.traceparent(), effect);
