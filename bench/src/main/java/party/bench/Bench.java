@@ -39,7 +39,10 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.fromArgs(args);
-        if (options.scenario().equals("tree")) {
+        if (options.scenario().equals("registry")) {
+            System.out.println(RegistryBench.run(options.committees(), options.members(), options.importRows(),
+                    options.reportDir()).markdown());
+        } else if (options.scenario().equals("tree")) {
             TreeBench.TreeReport report = TreeBench.run(options.committees(), options.latencySamples() * 10,
                     options.reportDir());
             System.out.println(report.markdown(options.latencySamples() * 10));
@@ -136,6 +139,10 @@ public final class Bench {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/organizations/" + orgId))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).get("memberCounts").get("direct").get("total").asLong();
+    }
+
+    static double percentileOf(List<Long> nanos, int p) {
+        return percentile(nanos, p);
     }
 
     private static double percentile(List<Long> nanos, int p) {

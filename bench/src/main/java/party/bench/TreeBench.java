@@ -96,33 +96,8 @@ final class TreeBench {
         String rootCode = get(gateway, token, "/api/v1/organizations/" + root).get("code").asString();
         String run = UUID.randomUUID().toString().substring(0, 4);
 
-        // Level by level, so every sheet's parents exist already or stand in the same sheet.
         long begin = System.nanoTime();
-        List<List<String>> rows = new ArrayList<>();
-        int organizations = 0;
-        for (int c = 0; c < committees; c++) {
-            String committee = code(run, c);
-            rows.add(List.of("第" + (c + 1) + "二级党委", committee, "党委", rootCode, "2000-07-01"));
-            for (int g = 0; g < GENERAL_BRANCHES; g++) {
-                String general = committee + "-" + g;
-                rows.add(List.of("党总支" + g, general, "党总支", committee, "2005-07-01"));
-                for (int b = 0; b < BRANCHES; b++) {
-                    String branch = general + "-" + b;
-                    rows.add(List.of("党支部" + b, branch, "党支部", general, "2010-07-01"));
-                    for (int p = 0; p < GROUPS; p++) {
-                        rows.add(List.of("党小组" + p, branch + "-" + p, "党小组", branch, ""));
-                    }
-                }
-            }
-            if (rows.size() >= 2_000 || c == committees - 1) {
-                long t0 = System.nanoTime();
-                importSheet(gateway, token, rows);
-                System.out.printf("imported %d rows in %d ms (%d organizations so far)%n", rows.size(),
-                        (System.nanoTime() - t0) / 1_000_000, organizations + rows.size());
-                organizations += rows.size();
-                rows.clear();
-            }
-        }
+        int organizations = importTree(gateway, token, rootCode, run, committees);
         Duration importTime = Duration.ofNanos(System.nanoTime() - begin);
 
         String committee0 = id(gateway, token, code(run, 0));
@@ -160,7 +135,46 @@ final class TreeBench {
                 pct(path, 99), pct(counts, 50), pct(counts, 99), moved, moveCall, moveEverywhere, null);
     }
 
-    private static String code(String run, int committee) {
+
+    /**
+     * Imports {@code committees} second-level committees under the root, each with 10 general
+     * branches of 20 branches with 4 Party groups (1,011 organizations), as sheets of about 2,000
+     * rows; codes are {@code T<run>-<committee>-<general>-<branch>-<group>}.
+     *
+     * @return the number of organizations imported
+     */
+    int importTree(String gateway, String token, String rootCode, String run, int committees)
+            throws IOException, InterruptedException {
+        // Level by level, so every sheet's parents exist already or stand in the same sheet.
+        List<List<String>> rows = new ArrayList<>();
+        int organizations = 0;
+        for (int c = 0; c < committees; c++) {
+            String committee = code(run, c);
+            rows.add(List.of("第" + (c + 1) + "二级党委", committee, "党委", rootCode, "2000-07-01"));
+            for (int g = 0; g < GENERAL_BRANCHES; g++) {
+                String general = committee + "-" + g;
+                rows.add(List.of("党总支" + g, general, "党总支", committee, "2005-07-01"));
+                for (int b = 0; b < BRANCHES; b++) {
+                    String branch = general + "-" + b;
+                    rows.add(List.of("党支部" + b, branch, "党支部", general, "2010-07-01"));
+                    for (int p = 0; p < GROUPS; p++) {
+                        rows.add(List.of("党小组" + p, branch + "-" + p, "党小组", branch, ""));
+                    }
+                }
+            }
+            if (rows.size() >= 2_000 || c == committees - 1) {
+                long t0 = System.nanoTime();
+                importSheet(gateway, token, rows);
+                System.out.printf("imported %d rows in %d ms (%d organizations so far)%n", rows.size(),
+                        (System.nanoTime() - t0) / 1_000_000, organizations + rows.size());
+                organizations += rows.size();
+                rows.clear();
+            }
+        }
+        return organizations;
+    }
+
+    static String code(String run, int committee) {
         return "T" + run + "-" + committee;
     }
 

@@ -32,4 +32,17 @@ class BenchSmokeIT {
         assertThat(report.moveEverywhere()).isGreaterThanOrEqualTo(report.moveCall());
         assertThat(Files.readString(report.file())).contains("projections all follow");
     }
+
+    @Test
+    void aSmallRegistryIsRegisteredListedCountedAndImported(@TempDir Path reports) throws Exception {
+        RegistryBench.RegistryReport report = RegistryBench.run(2, 1_300, 300, reports);
+
+        assertThat(report.failures()).isZero();
+        assertThat(report.branches()).isEqualTo(400);
+        assertThat(report.members()).isEqualTo(650 + 500);
+        assertThat(report.statisticsTotal()).isGreaterThanOrEqualTo(report.members());
+        assertThat(report.list().p99()).isGreaterThanOrEqualTo(report.list().p50());
+        assertThat(report.importTime()).isPositive();
+        assertThat(Files.readString(report.file())).contains("members/s", "roster import of 300 rows");
+    }
 }

@@ -1,8 +1,12 @@
 package party.member.member;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -10,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import party.platform.audit.AuditLog;
 import party.platform.events.AggregateStore;
@@ -42,13 +47,16 @@ public class MemberService implements InitializingBean {
     private final OrgTree orgTree;
     private final PiiCipher cipher;
     private final AuditLog audit;
+    private final MemberDirectory directory;
 
-    MemberService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, PiiCipher cipher, AuditLog audit) {
+    MemberService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, PiiCipher cipher, AuditLog audit,
+                  MemberDirectory directory) {
         this.mongo = mongo;
         this.store = store;
         this.orgTree = orgTree;
         this.cipher = cipher;
         this.audit = audit;
+        this.directory = directory;
     }
 
     /** The unique blind index makes a duplicate national ID number impossible even under races. */
@@ -84,15 +92,7 @@ public class MemberService implements InitializingBean {
     }
 
     private Member create(NewMember request, CurrentUser user, Factory factory) {
-        OrgNode org = orgTree.find(request.orgId())
-                .orElseThrow(() -> ApiException.unprocessable("unknown-organization", request.orgId()));
-        OrgScope.requireManaged(user, org.id(), org.ancestors());
-        if (!org.active()) {
-            throw ApiException.unprocessable("organization-dissolved", org.id());
-        }
-        if (!BRANCH.equals(org.type())) {
-            throw ApiException.unprocessable("not-a-branch", org.id());
-        }
+        requireBranchManaged(request.orgId(), user);
         String nationalId = NationalId.normalize(request.nationalId());
         String index = cipher.blindIndex(nationalId);
         if (Finds.any(mongo, Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class)) {
@@ -100,11 +100,87 @@ public class MemberService implements InitializingBean {
         }
         String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
         Member member = factory.create(cipher.encrypt(nationalId), index, phone == null ? null : cipher.encrypt(phone));
+        Member saved;
         try {
-            return store.save(member);
+            saved = store.save(member);
         } catch (DuplicateKeyException raced) {
             throw duplicateNationalId();
         }
+        directory.recordQuietly(List.of(saved));
+        return saved;
+    }
+
+    /**
+     * The organization a member is registered into: an active branch the caller manages.
+     *
+     * @throws ApiException 422 unknown, dissolved or non-branch organization; 403 outside the caller's subtrees
+     */
+    private OrgNode requireBranchManaged(String orgId, CurrentUser user) {
+        OrgNode org = orgTree.find(orgId).orElseThrow(() -> ApiException.unprocessable("unknown-organization", orgId));
+        OrgScope.requireManaged(user, org.id(), org.ancestors());
+        if (!org.active()) {
+            throw ApiException.unprocessable("organization-dissolved", org.id());
+        }
+        if (!BRANCH.equals(org.type())) {
+            throw ApiException.unprocessable("not-a-branch", org.id());
+        }
+        return org;
+    }
+
+    /** One refused item of a batch registration: its position in the batch and the problem's slug. */
+    public record BatchError(int index, String problem) {
+    }
+
+    /**
+     * Registers many members at once, all or nothing: every item is checked (branch, scope, national
+     * ID number unique within the batch and in the registry) before anything is written; any
+     * refusal is one 422 listing each refused item. The members are then inserted in one bulk
+     * write, their directory entries set with one update per branch, their events relayed in one
+     * batch.
+     */
+    public List<Member> registerAll(List<NewMember> requests, CurrentUser user) {
+        List<BatchError> errors = new ArrayList<>();
+        Map<String, Integer> indexes = new HashMap<>();
+        List<String> blindIndexes = new ArrayList<>();
+        Map<String, Boolean> branchChecked = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            NewMember request = requests.get(i);
+            try {
+                branchChecked.computeIfAbsent(request.orgId(), orgId -> requireBranchManaged(orgId, user) != null);
+            } catch (ApiException e) {
+                errors.add(new BatchError(i, e.slug()));
+            }
+            String index = cipher.blindIndex(NationalId.normalize(request.nationalId()));
+            blindIndexes.add(index);
+            if (indexes.putIfAbsent(index, i) != null) {
+                errors.add(new BatchError(i, "member-duplicate-national-id"));
+            }
+        }
+        Query registered = Query.query(Criteria.where(NATIONAL_ID_INDEX).in(blindIndexes));
+        registered.fields().include(NATIONAL_ID_INDEX);
+        for (Document taken : mongo.find(registered, Document.class, Member.COLLECTION)) {
+            errors.add(new BatchError(indexes.get(taken.getString(NATIONAL_ID_INDEX)), "member-duplicate-national-id"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(BatchError::index));
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "member-batch-refused",
+                    Map.of("errors", errors), errors.size());
+        }
+        Instant now = Instant.now();
+        List<Member> members = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            NewMember request = requests.get(i);
+            String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
+            members.add(Member.register(request, cipher.encrypt(NationalId.normalize(request.nationalId())),
+                    blindIndexes.get(i), phone == null ? null : cipher.encrypt(phone), user.id(), now));
+        }
+        try {
+            store.insertAll(members, Member.class);
+        } catch (DuplicateKeyException raced) {
+            throw duplicateNationalId();
+        }
+        directory.recordQuietly(members);
+        return members;
     }
 
     /** A member the caller may see; absent and out-of-scope members are the same 404. */
@@ -128,25 +204,34 @@ public class MemberService implements InitializingBean {
         return member;
     }
 
-    /** Members of the subtree of {@code orgId}, which the caller must manage, by name then id. */
+    /**
+     * Members of the subtree of {@code orgId}, which the caller must manage, by name then id: read
+     * from the {@link MemberDirectory} (one document per organization), then the page's members
+     * by id. Without {@code status}, the members on the roll: ended memberships (left, deceased,
+     * expelled, removed, probation cancelled, transferred out) only when asked for by status.
+     */
     public PageResponse<Member> list(String orgId, MemberStatus status, String name, PageRequest page, CurrentUser user) {
         OrgNode org = orgTree.find(orgId).orElseThrow(
                 () -> ApiException.notFound("not-found", OrgScope.resourceName("organization")));
         OrgScope.requireManaged(user, org.id(), org.ancestors());
-        List<String> subtree = orgTree.subtreeIds(org.id());
-        Criteria criteria = Criteria.where("orgId").in(subtree);
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        if (name != null && !name.isBlank()) {
-            criteria = criteria.and("name").regex(Pattern.quote(name.strip()));
-        }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, Member.class);
-        List<Member> items = mongo.find(query.with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size()),
-                Member.class);
-        return new PageResponse<>(items, page.page(), page.size(), total);
+        String needle = name == null || name.isBlank() ? null : name.strip();
+        List<DirectoryEntry> matching = directory.entries(orgTree.subtreeIds(org.id())).stream()
+                .filter(e -> status == null ? ON_THE_ROLL.contains(e.status()) : status.name().equals(e.status()))
+                .filter(e -> needle == null || (e.name() != null && e.name().contains(needle)))
+                .sorted(Comparator.comparing(DirectoryEntry::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(DirectoryEntry::memberId))
+                .toList();
+        List<String> ids = matching.stream().skip(page.offset()).limit(page.size()).map(DirectoryEntry::memberId).toList();
+        Map<String, Member> byId = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), Member.class).forEach(m -> byId.put(m.getId(), m));
+        List<Member> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return new PageResponse<>(items, page.page(), page.size(), matching.size());
     }
+
+    /** Statuses listed by default: members and people in the development pipeline. */
+    static final java.util.Set<String> ON_THE_ROLL = java.util.Set.of(MemberStatus.FULL.name(),
+            MemberStatus.PROBATIONARY.name(), MemberStatus.APPLICANT.name(), MemberStatus.ACTIVIST.name(),
+            MemberStatus.CANDIDATE.name());
 
     /** Plaintext personal data for a caller with {@code pii:read}; every attempt is audit-logged. */
     public Pii reveal(Member member, CurrentUser user) {

@@ -1,6 +1,7 @@
 package party.member.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,6 +80,31 @@ class StatusDecisionIT extends StatusTestSupport {
             assertThat(again.problem()).isEqualTo("status-decision-not-a-party-member");
             assertThat(decisionsOf(memberId)).isEqualTo(1);
         });
+    }
+
+    @Test
+    void anEndedMembershipLeavesTheBranchListButStaysFindableByStatus() {
+        Tree tree = tree();
+        LocalDate date = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3);
+        String memberId = member(tree, tree.branchA(), "FULL", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(3));
+        String stays = member(tree, tree.branchA(), "FULL", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(3));
+        assertThat(listed(tree, "")).containsExactlyInAnyOrder(memberId, stays);
+
+        Reply reply = decide(secretary(tree.branchA()), memberId, decision("DEATH", date), memberETag(tree, memberId));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+
+        // The directory follows the member's status-changed event.
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(listed(tree, "")).containsExactly(stays));
+        assertThat(listed(tree, "&status=DECEASED")).containsExactly(memberId);
+    }
+
+    private java.util.List<String> listed(Tree tree, String query) {
+        Reply list = get("/api/v1/members?orgId=" + tree.branchA() + query, staff(tree));
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        list.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
     }
 
     @Test

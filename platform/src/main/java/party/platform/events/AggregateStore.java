@@ -46,4 +46,29 @@ public class AggregateStore {
         byCollection.forEach(relay::publishSoon);
         return saved;
     }
+
+    /**
+     * Inserts new aggregates in one bulk write and relays their events in one batch: for creating
+     * many at once (a batch registration). All or nothing: if any insert fails (a unique index
+     * refuses one), those already inserted are removed again before the error is rethrown. Their
+     * events go with them, unpublished, since the relay is asked only after the whole batch is in
+     * and the sweep leaves fresh events alone.
+     */
+    public <T extends Aggregate> List<T> insertAll(List<T> aggregates, Class<T> type) {
+        if (aggregates.isEmpty()) {
+            return aggregates;
+        }
+        String collection = mongo.getCollectionName(type);
+        try {
+            mongo.insert(aggregates, type);
+        } catch (RuntimeException e) {
+            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                            .in(aggregates.stream().map(Aggregate::getId).toList())), collection);
+            throw e;
+        }
+        relay.publishSoon(collection, aggregates.stream().filter(a -> !a.getPendingEvents().isEmpty())
+                .map(Aggregate::getId).toList());
+        return aggregates;
+    }
 }

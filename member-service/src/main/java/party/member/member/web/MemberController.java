@@ -69,6 +69,20 @@ class MemberController {
                 .body(MemberResponse.of(member, members.masked(member), true));
     }
 
+    /**
+     * Registers up to 500 members at once, all or nothing: a refusal (field errors, or a 422 whose
+     * {@code errors} name each refused item by index) stores nothing. A retried batch that went
+     * through is refused as duplicates, so a retry can never register anyone twice.
+     */
+    @PostMapping("/batch")
+    ResponseEntity<java.util.List<RegisteredMember>> registerAll(@Valid @RequestBody RegisterMembersRequest body) {
+        CurrentUser user = CurrentUser.get();
+        java.util.List<Member> created = members.registerAll(
+                body.members().stream().map(RegisterMemberRequest::toNewMember).toList(), user);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(created.stream().map(RegisteredMember::of).toList());
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<MemberResponse> get(@PathVariable String id, @RequestParam(defaultValue = "false") boolean unmasked) {
         CurrentUser user = CurrentUser.get();

@@ -1,0 +1,83 @@
+package party.member.member;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The member directory: one document per organization ({@code _id} = organization id) holding an
+ * entry per member registered in it, keyed by member id. Lists, counts and statistics read these
+ * documents by {@code _id} instead of querying {@code members} by organization: one indexed read
+ * per organization, on any MongoDB, whatever the registry's size (the embedded server this stack
+ * runs on has no secondary indexes at all).
+ *
+ * <p>Written twice, on purpose: right after a registration in the same request (so that the
+ * caller's next list shows the member), and by {@link DirectoryListener} from every member event,
+ * which re-reads the member and so repairs anything the first write missed. Both writes set an
+ * entry to the member's state as read, so their order does not matter: the last event of a member
+ * is handled after its last change and leaves the entry current.
+ */
+@Component
+public class MemberDirectory {
+
+    public static final String COLLECTION = "member_directory";
+    private static final Logger log = LoggerFactory.getLogger(MemberDirectory.class);
+
+    private final MongoTemplate mongo;
+
+    MemberDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Sets the entries of these members in their organizations' documents (one update per organization). */
+    public void record(Collection<Member> members) {
+        Map<String, Document> byOrg = new LinkedHashMap<>();
+        for (Member member : members) {
+            DirectoryEntry entry = DirectoryEntry.of(member);
+            byOrg.computeIfAbsent(entry.orgId(), o -> new Document()).append("members." + entry.memberId(), entry.toDocument());
+        }
+        byOrg.forEach((orgId, set) -> mongo.getCollection(COLLECTION).updateOne(new Document("_id", orgId),
+                new Document("$set", set), new com.mongodb.client.model.UpdateOptions().upsert(true)));
+    }
+
+    /**
+     * {@link #record} for the request path: a failure here must not fail a registration that is
+     * already stored; the member's event brings the entry a moment later.
+     */
+    public void recordQuietly(Collection<Member> members) {
+        try {
+            record(members);
+        } catch (RuntimeException e) {
+            log.warn("directory entry of {} member(s) left to the event listener: {}", members.size(), e.toString());
+        }
+    }
+
+    /** Removes a member's entry from an organization it no longer belongs to. */
+    void remove(String orgId, String memberId) {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", orgId),
+                new Document("$unset", new Document("members." + memberId, "")));
+    }
+
+    /** The entries of these organizations' members, in no particular order. */
+    public List<DirectoryEntry> entries(Collection<String> orgIds) {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        if (orgIds.isEmpty()) {
+            return entries;
+        }
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", List.copyOf(orgIds))))) {
+            String orgId = doc.getString("_id");
+            Document members = doc.get("members", Document.class);
+            if (members != null) {
+                members.forEach((memberId, value) -> entries.add(DirectoryEntry.from(memberId, orgId, (Document) value)));
+            }
+        }
+        return entries;
+    }
+}
