@@ -22,17 +22,24 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class RosterSheet {
 
     static final List<String> COLUMNS = List.of("姓名", "性别", "民族", "出生日期", "公民身份号码", "手机号码", "学历",
-            "所在党组织ID", "人员类别", "入党日期", "转正日期");
+            "所在党组织ID", "人员类别", "入党日期", "转正日期", "籍贯", "工作单位", "职务", "职业");
+    /** The first eleven columns are the original sheet's; a sheet may end there. */
+    static final int REQUIRED_COLUMNS = 11;
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private RosterSheet() {
     }
 
-    /** The data rows of the first sheet, below the header row; blank rows are skipped. */
+    /**
+     * The data rows of the first sheet, below the header row; blank rows are skipped. A column is
+     * found by its header; the original eleven, where the header does not name them, by position,
+     * and the optional ones (籍贯, 工作单位, 职务, 职业) are empty when the header lacks them.
+     */
     static List<RosterRow> read(InputStream xlsx) throws IOException {
         try (Workbook workbook = new XSSFWorkbook(xlsx)) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter text = new DataFormatter();
+            int[] index = columns(sheet.getRow(0), text);
             List<RosterRow> rows = new ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
@@ -42,15 +49,31 @@ final class RosterSheet {
                 String[] c = new String[COLUMNS.size()];
                 boolean blank = true;
                 for (int i = 0; i < c.length; i++) {
-                    c[i] = cell(row.getCell(i), text);
+                    c[i] = index[i] < 0 ? "" : cell(row.getCell(index[i]), text);
                     blank &= c[i].isEmpty();
                 }
                 if (!blank) {
-                    rows.add(new RosterRow(r + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
+                    rows.add(new RosterRow(r + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
+                            c[11], c[12], c[13], c[14]));
                 }
             }
             return rows;
         }
+    }
+
+    /** Where each of {@link #COLUMNS} is in the sheet, -1 for an optional column it does not have. */
+    private static int[] columns(Row header, DataFormatter text) {
+        java.util.Map<String, Integer> named = new java.util.HashMap<>();
+        if (header != null) {
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                named.putIfAbsent(cell(header.getCell(i), text), i);
+            }
+        }
+        int[] index = new int[COLUMNS.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = named.getOrDefault(COLUMNS.get(i), i < REQUIRED_COLUMNS ? i : -1);
+        }
+        return index;
     }
 
     private static String cell(Cell cell, DataFormatter text) {

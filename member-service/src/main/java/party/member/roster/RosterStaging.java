@@ -43,13 +43,12 @@ class RosterStaging {
         this.relay = relay;
     }
 
-    /** Stages the members and their profiles; on failure removes them again and rethrows. */
-    void write(String importId, String by, List<Member> members, List<RosterProfile> profiles) {
+    /** Stages the members; on failure removes them again and rethrows. */
+    void write(String importId, String by, List<Member> members) {
         List<String> ids = members.stream().map(Member::getId).toList();
         mongo.insert(new RosterImport(importId, RosterImport.State.WRITING, Instant.now(), by, ids, List.of()));
         try {
             mongo.insert(members, STAGING);
-            mongo.insert(profiles, RosterProfile.class);
         } catch (RuntimeException e) {
             discard(importId, ids);
             log.warn("roster import {} failed while staging; removed what it had staged", importId);
@@ -80,7 +79,6 @@ class RosterStaging {
                 if (!Finds.any(mongo, Query.query(Criteria.where("_id").is(id)), Member.COLLECTION)) {
                     log.error("roster import {}: member {} lost its national ID number to a concurrent registration", importId, id);
                     conflicts.add(id);
-                    mongo.remove(Query.query(Criteria.where("_id").is(id)), RosterProfile.class);
                 }
             }
         }
@@ -95,7 +93,6 @@ class RosterStaging {
 
     private void discard(String importId, List<String> ids) {
         mongo.remove(Query.query(Criteria.where("_id").in(ids)), STAGING);
-        mongo.remove(Query.query(Criteria.where("_id").in(ids)), RosterProfile.class);
         mongo.remove(Query.query(Criteria.where("_id").is(importId)), RosterImport.class);
     }
 

@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import party.member.member.Member;
-import party.member.roster.RosterProfile;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -33,7 +32,8 @@ import party.platform.web.ApiException;
  * by {@code asOf} (or whose joining date is unknown). The registry keeps current status only, so a
  * member who left after {@code asOf} is not counted for a past year. Party standing runs from the
  * full-membership date (转正日期, from the development pipeline or the roster sheet), else from the
- * joining date (入党日期). Ethnicity and education come from roster sheets.
+ * joining date (入党日期). Ethnicity, education and occupation are the member's own (UNKNOWN when not
+ * recorded).
  */
 @Service
 public class StatisticsService {
@@ -53,6 +53,7 @@ public class StatisticsService {
         DIMENSIONS.put("byAgeBand", "$ageBand");
         DIMENSIONS.put("byEducation", "$education");
         DIMENSIONS.put("byPartyStanding", "$standing");
+        DIMENSIONS.put("byOccupation", "$occupation");
     }
 
     private final MongoTemplate mongo;
@@ -86,7 +87,7 @@ public class StatisticsService {
         boolean transfersTracked = mongo.collectionExists(TRANSFERS);
         List<Document> transfers = transfersTracked ? transfers(subtree, from, asOf) : List.of();
 
-        List<String> notTracked = new ArrayList<>(List.of("occupation"));
+        List<String> notTracked = new ArrayList<>();
         if (!decisionsTracked) {
             notTracked.addAll(List.of("deceased", "left", "expelled", "removed"));
         }
@@ -122,38 +123,37 @@ public class StatisticsService {
         }
         long total = sum.getOrDefault("byStatus", Map.of()).values().stream().mapToLong(Long::longValue).sum();
         return new MemberStatistics.Breakdown(total, dim(sum, "byStatus"), dim(sum, "byGender"), dim(sum, "byEthnicity"),
-                dim(sum, "byAgeBand"), dim(sum, "byEducation"), dim(sum, "byPartyStanding"), changes);
+                dim(sum, "byAgeBand"), dim(sum, "byEducation"), dim(sum, "byPartyStanding"), dim(sum, "byOccupation"),
+                changes);
     }
 
     private static Map<String, Long> dim(Map<String, Map<String, Long>> sum, String name) {
         return sum.getOrDefault(name, new TreeMap<>());
     }
 
-    /** One aggregation: filter, join the roster profile, band, then one group per dimension in a $facet. */
+    /** One aggregation: filter, band, then one group per dimension in a $facet. */
     private Map<String, Map<String, Map<String, Long>>> countMembers(List<String> subtree, LocalDate asOf) {
         String asOfIso = asOf.toString();
         Document match = new Document("orgId", new Document("$in", subtree))
                 .append("status", new Document("$in", COUNTED))
                 .append("$or", List.of(new Document("joinedAt", null), new Document("joinedAt", new Document("$lte", asOfIso))));
-        Document lookup = new Document("from", RosterProfile.COLLECTION).append("localField", "_id")
-                .append("foreignField", "_id").append("as", "profile");
         // The embedded test server knows neither $switch nor $let: bands are nested $cond, and the
         // standing's start date is computed in a first $project.
-        Document since = ifNull("$fullMembershipDate", ifNull(first("$profile.fullMembershipDate"), ifNull("$joinedAt", "")));
+        Document since = ifNull("$fullMembershipDate", ifNull("$joinedAt", ""));
         Document fields = new Document("orgId", 1).append("status", 1).append("gender", ifNull("$gender", Bands.UNKNOWN))
-                .append("ethnicity", ifNull(first("$profile.ethnicity"), Bands.UNKNOWN))
-                .append("education", ifNull(first("$profile.education"), Bands.UNKNOWN))
+                .append("ethnicity", ifNull("$ethnicity", Bands.UNKNOWN))
+                .append("education", ifNull("$education", Bands.UNKNOWN))
+                .append("occupation", ifNull("$occupation", Bands.UNKNOWN))
                 .append("birthDate", 1).append("since", since);
         Document project = new Document("orgId", 1).append("status", 1).append("gender", 1).append("ethnicity", 1)
-                .append("education", 1)
+                .append("education", 1).append("occupation", 1)
                 .append("ageBand", bands("$birthDate", Bands.ageThresholds(asOf), Bands.AGE_OLDEST))
                 .append("standing", new Document("$cond", List.of(new Document("$eq", List.of("$since", "")), Bands.UNKNOWN,
                         bands("$since", Bands.standingThresholds(asOf), Bands.STANDING_LONGEST))));
         Document facet = new Document();
         DIMENSIONS.forEach((name, field) -> facet.append(name, List.of(new Document("$group",
                 new Document("_id", new Document("org", "$orgId").append("key", field)).append("n", new Document("$sum", 1))))));
-        List<Document> pipeline = List.of(new Document("$match", match), new Document("$lookup", lookup),
-                new Document("$project", fields), new Document("$project", project), new Document("$facet", facet));
+        List<Document> pipeline = List.of(new Document("$match", match), new Document("$project", fields), new Document("$project", project), new Document("$facet", facet));
         Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
         for (Document result : mongo.getCollection(Member.COLLECTION).aggregate(pipeline)) {
             DIMENSIONS.keySet().forEach(name -> result.getList(name, Document.class).forEach(group -> {
@@ -260,7 +260,4 @@ public class StatisticsService {
         return new Document("$ifNull", List.of(value, otherwise));
     }
 
-    private static Document first(String arrayField) {
-        return new Document("$arrayElemAt", List.of(arrayField, 0));
-    }
 }
