@@ -235,7 +235,7 @@ class MemberProfileIT extends IntegrationTest {
         // A secretary of another branch may not write; a member account may not either; an unknown member is 404.
         Response otherSecretary = put(id, secretary(orgs.branchB()), profile("名字", null), "\"0\"");
         assertThat(otherSecretary.status()).isEqualTo(403);
-        assertThat(otherSecretary.problem()).isEqualTo("forbidden");
+        assertThat(otherSecretary.problem()).isEqualTo("out-of-scope");
         String memberToken = token("m-" + orgs.branchA(), List.of(party.platform.security.Roles.MEMBER),
                 List.of(orgs.branchA()), List.of());
         assertThat(put(id, memberToken, profile("名字", null), "\"0\"").status()).isEqualTo(403);
