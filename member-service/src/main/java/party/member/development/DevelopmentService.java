@@ -93,7 +93,7 @@ public class DevelopmentService implements InitializingBean {
         }
         Member member = members.registerApplicant(new NewMember(application.name(), application.gender(),
                 application.birthDate(), application.nationalId(), application.phone(), application.orgId(),
-                MemberStatus.APPLICANT, null), application.applicationDate(), user);
+                MemberStatus.APPLICANT, null, application.profile(), null), application.applicationDate(), user);
         return store.save(DevelopmentRecord.open(member.getId(), member.getOrgId(), step1, user.id(), Instant.now(),
                 today));
     }

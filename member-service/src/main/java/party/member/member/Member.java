@@ -3,6 +3,9 @@ package party.member.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
@@ -17,6 +20,10 @@ import party.platform.pii.PiiCipher;
 public class Member extends Aggregate {
 
     public static final String COLLECTION = "members";
+
+    /** The fields {@link #updateProfile} replaces, as {@code party.member.profile-updated.v1} names them. */
+    public static final List<String> PROFILE_FIELDS = List.of("name", "phone", "ethnicity", "nativePlace", "education",
+            "workUnit", "position", "occupation", "groupId");
 
     private String name;
     private Gender gender;
@@ -35,6 +42,14 @@ public class Member extends Aggregate {
     private String candidateDate;
     private String admissionDate;
     private String fullMembershipDate;
+    /** The profile ({@link MemberProfile}); each null until recorded. */
+    private String ethnicity;
+    private String nativePlace;
+    private Education education;
+    private String workUnit;
+    private String position;
+    private Occupation occupation;
+    private String groupId;
 
     /** For the mapping layer. */
     Member() {
@@ -60,6 +75,8 @@ public class Member extends Aggregate {
         member.orgId = request.orgId();
         member.status = request.status();
         member.joinedAt = request.joinedAt() == null ? null : request.joinedAt().toString();
+        member.fullMembershipDate = request.fullMembershipDate() == null ? null : request.fullMembershipDate().toString();
+        member.setProfile(request.profile());
         // MongoDB keeps milliseconds; the event and every later read then show the same instant.
         member.registeredAt = now.truncatedTo(ChronoUnit.MILLIS);
         member.registeredBy = registeredBy;
@@ -87,8 +104,70 @@ public class Member extends Aggregate {
         member.registeredAt = now.truncatedTo(ChronoUnit.MILLIS);
         member.registeredBy = registeredBy;
         member.applicationDate = applicationDate.toString();
+        member.setProfile(request.profile());
         member.changeStatus(MemberStatus.APPLICANT, applicationDate, member.registeredAt);
         return member;
+    }
+
+    private void setProfile(MemberProfile profile) {
+        ethnicity = profile.ethnicity();
+        nativePlace = profile.nativePlace();
+        education = profile.education();
+        workUnit = profile.workUnit();
+        position = profile.position();
+        occupation = profile.occupation();
+        groupId = profile.groupId();
+    }
+
+    /**
+     * Replaces name, phone and profile; raises {@code party.member.profile-updated.v1} naming the
+     * fields that changed, if any. The caller compares phones (they are stored encrypted, and the
+     * same number encrypts differently each time).
+     *
+     * @param phoneChanged whether {@code phone} (encrypted, or null for none) is another number than before
+     * @return the names of the changed fields, empty when the update changes nothing
+     */
+    List<String> updateProfile(String newName, boolean phoneChanged, PiiCipher.Encrypted newPhone, MemberProfile profile) {
+        List<String> changed = new ArrayList<>();
+        String stripped = newName.strip();
+        if (!stripped.equals(name)) {
+            changed.add("name");
+        }
+        if (phoneChanged) {
+            changed.add("phone");
+        }
+        MemberProfile before = getProfile();
+        if (!Objects.equals(before.ethnicity(), profile.ethnicity())) {
+            changed.add("ethnicity");
+        }
+        if (!Objects.equals(before.nativePlace(), profile.nativePlace())) {
+            changed.add("nativePlace");
+        }
+        if (before.education() != profile.education()) {
+            changed.add("education");
+        }
+        if (!Objects.equals(before.workUnit(), profile.workUnit())) {
+            changed.add("workUnit");
+        }
+        if (!Objects.equals(before.position(), profile.position())) {
+            changed.add("position");
+        }
+        if (before.occupation() != profile.occupation()) {
+            changed.add("occupation");
+        }
+        if (!Objects.equals(before.groupId(), profile.groupId())) {
+            changed.add("groupId");
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        name = stripped;
+        if (phoneChanged) {
+            phone = newPhone;
+        }
+        setProfile(profile);
+        raise(ProfileUpdated.TYPE, new ProfileUpdated(id, orgId, List.copyOf(changed), nextVersion()));
+        return List.copyOf(changed);
     }
 
     /** 确定为入党积极分子 (development step 3). */
@@ -200,6 +279,39 @@ public class Member extends Aggregate {
 
     public LocalDate getFullMembershipDate() {
         return date(fullMembershipDate);
+    }
+
+    public String getEthnicity() {
+        return ethnicity;
+    }
+
+    public String getNativePlace() {
+        return nativePlace;
+    }
+
+    public Education getEducation() {
+        return education;
+    }
+
+    public String getWorkUnit() {
+        return workUnit;
+    }
+
+    public String getPosition() {
+        return position;
+    }
+
+    public Occupation getOccupation() {
+        return occupation;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    /** The profile as one value. */
+    public MemberProfile getProfile() {
+        return new MemberProfile(ethnicity, nativePlace, education, workUnit, position, occupation, groupId);
     }
 
     private static LocalDate date(String iso) {

@@ -27,6 +27,7 @@ import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.security.Roles;
 import party.platform.web.ApiException;
+import party.platform.web.ETags;
 import party.platform.web.PageRequest;
 import party.platform.web.PageResponse;
 
@@ -39,6 +40,8 @@ public class MemberService implements InitializingBean {
 
     /** Org type a member can be registered into. */
     static final String BRANCH = "BRANCH";
+    /** Org type of a Party group (党小组), which a member may belong to inside their branch. */
+    static final String GROUP = "GROUP";
     static final String PII_READ_ACTION = "member.pii.read";
     static final String NATIONAL_ID_INDEX = "nationalIdIndex";
 
@@ -92,7 +95,8 @@ public class MemberService implements InitializingBean {
     }
 
     private Member create(NewMember request, CurrentUser user, Factory factory) {
-        requireBranchManaged(request.orgId(), user);
+        OrgNode org = requireBranchManaged(request.orgId(), user);
+        checkProfile(request.profile(), org.id());
         String nationalId = NationalId.normalize(request.nationalId());
         String index = cipher.blindIndex(nationalId);
         if (Finds.any(mongo, Query.query(Criteria.where(NATIONAL_ID_INDEX).is(index)), Member.class)) {
@@ -147,6 +151,7 @@ public class MemberService implements InitializingBean {
             NewMember request = requests.get(i);
             try {
                 branchChecked.computeIfAbsent(request.orgId(), orgId -> requireBranchManaged(orgId, user) != null);
+                checkProfile(request.profile(), request.orgId());
             } catch (ApiException e) {
                 errors.add(new BatchError(i, e.slug()));
             }
@@ -181,6 +186,61 @@ public class MemberService implements InitializingBean {
         }
         directory.recordQuietly(members);
         return members;
+    }
+
+    /**
+     * Replaces a member's name, phone and profile ({@link ProfileUpdate}) for a caller managing the
+     * member's branch; raises {@code party.member.profile-updated.v1} when something changed. An
+     * update that changes nothing writes nothing and keeps the version.
+     *
+     * @throws ApiException 404 unknown member; 403 the caller does not manage the member's branch (a
+     *                      write, like every write of the registry); 428/412 If-Match; 422 unknown
+     *                      ethnicity or a group that is not an active group of the member's branch
+     */
+    public Member updateProfile(String id, ProfileUpdate update, String ifMatch, CurrentUser user) {
+        Member member = mongo.findById(id, Member.class);
+        OrgNode org = member == null ? null : orgTree.find(member.getOrgId()).orElse(null);
+        if (org == null) {
+            throw notFound();
+        }
+        OrgScope.requireManaged(user, org.id(), org.ancestors());
+        ETags.require(ifMatch, member.getVersion());
+        checkProfile(update.profile(), member.getOrgId());
+        String phone = update.phone() == null || update.phone().isBlank() ? null : update.phone().strip();
+        String before = member.getPhone() == null ? null : cipher.decrypt(member.getPhone());
+        boolean phoneChanged = !java.util.Objects.equals(before, phone);
+        List<String> changed = member.updateProfile(update.name(), phoneChanged,
+                phoneChanged && phone != null ? cipher.encrypt(phone) : null, update.profile());
+        if (changed.isEmpty()) {
+            return member;
+        }
+        Member saved = store.save(member);
+        directory.recordQuietly(List.of(saved));
+        return saved;
+    }
+
+    /**
+     * The checks a profile needs beyond its shape: a known ethnicity, and a group that is an active
+     * GROUP directly under the member's branch, as the org-tree projection knows it.
+     */
+    private void checkProfile(MemberProfile profile, String branchId) {
+        if (profile.ethnicity() != null && !Ethnicity.isKnown(profile.ethnicity())) {
+            throw ApiException.unprocessable("member-ethnicity-unknown", profile.ethnicity());
+        }
+        if (profile.groupId() != null) {
+            OrgNode group = orgTree.find(profile.groupId()).orElse(null);
+            if (group == null || !group.active() || !GROUP.equals(group.type()) || !branchId.equals(group.parentId())) {
+                throw ApiException.unprocessable("member-group-invalid", profile.groupId());
+            }
+        }
+        if (length(profile.nativePlace()) > MemberProfile.MAX_NATIVE_PLACE || length(profile.workUnit()) > MemberProfile.MAX_WORK_UNIT
+                || length(profile.position()) > MemberProfile.MAX_POSITION) {
+            throw ApiException.badRequest("member-profile-too-long");
+        }
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** A member the caller may see; absent and out-of-scope members are the same 404. */

@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import party.member.member.Education;
+import party.member.member.Ethnicity;
 import party.member.member.Gender;
+import party.member.member.MemberProfile;
 import party.member.member.MemberStatus;
 import party.member.member.NationalId;
+import party.member.member.Occupation;
 import party.platform.pii.Masking;
 
 /**
@@ -45,9 +49,9 @@ final class RosterCheck {
     }
 
     /** A row that passed every check, parsed. */
-    record Checked(RosterRow row, String name, Gender gender, String ethnicity, LocalDate birthDate, String nationalId,
-                   String phone, String education, String orgId, MemberStatus status, LocalDate joinedAt,
-                   LocalDate fullMembershipDate) {
+    record Checked(RosterRow row, String name, Gender gender, LocalDate birthDate, String nationalId, String phone,
+                   String orgId, MemberStatus status, LocalDate joinedAt, LocalDate fullMembershipDate,
+                   MemberProfile profile) {
     }
 
     record Result(List<Checked> rows, List<Problem> problems) {
@@ -73,8 +77,15 @@ final class RosterCheck {
                 r.add("姓名", "too-long", name);
             }
             Gender gender = r.oneOf("性别", row.gender(), GENDERS);
-            String ethnicity = r.optionalText("民族", row.ethnicity());
-            String education = r.optionalText("学历", row.education());
+            String ethnicity = r.optionalText("民族", row.ethnicity(), MAX_TEXT);
+            if (ethnicity != null && !Ethnicity.isKnown(ethnicity)) {
+                r.add("民族", "not-allowed", ethnicity);
+            }
+            Education education = r.optionalLabel("学历", row.education(), Education::fromLabel);
+            String nativePlace = r.optionalText("籍贯", row.nativePlace(), MemberProfile.MAX_NATIVE_PLACE);
+            String workUnit = r.optionalText("工作单位", row.workUnit(), MemberProfile.MAX_WORK_UNIT);
+            String position = r.optionalText("职务", row.position(), MemberProfile.MAX_POSITION);
+            Occupation occupation = r.optionalLabel("职业", row.occupation(), Occupation::fromLabel);
             LocalDate birthDate = r.pastDate("出生日期", row.birthDate(), today, true);
             String nationalId = checkNationalId(r, row.nationalId(), birthDate, seen, registered);
             String phone = blankToNull(row.phone());
@@ -105,8 +116,8 @@ final class RosterCheck {
                 r.add("转正日期", "full-not-after-joined", row.fullMembershipDate());
             }
             if (problems.size() == before) {
-                checked.add(new Checked(row, name, gender, ethnicity, birthDate, nationalId, phone, education, orgId,
-                        status, joinedAt, full));
+                checked.add(new Checked(row, name, gender, birthDate, nationalId, phone, orgId, status, joinedAt, full,
+                        new MemberProfile(ethnicity, nativePlace, education, workUnit, position, occupation, null)));
             }
         }
         return new Result(List.copyOf(checked), List.copyOf(problems));
@@ -166,13 +177,26 @@ final class RosterCheck {
             return v;
         }
 
-        String optionalText(String column, String value) {
+        String optionalText(String column, String value, int max) {
             String v = blankToNull(value);
-            if (v != null && v.length() > MAX_TEXT) {
+            if (v != null && v.length() > max) {
                 add(column, "too-long", v);
                 return null;
             }
             return v;
+        }
+
+        /** A cell naming one of a set of labels, or empty; any other text is not allowed. */
+        <T> T optionalLabel(String column, String value, Function<String, java.util.Optional<T>> parse) {
+            String v = blankToNull(value);
+            if (v == null) {
+                return null;
+            }
+            T parsed = parse.apply(v).orElse(null);
+            if (parsed == null) {
+                add(column, "not-allowed", v);
+            }
+            return parsed;
         }
 
         <T> T oneOf(String column, String value, Map<String, T> allowed) {

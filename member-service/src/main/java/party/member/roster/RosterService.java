@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,7 +39,7 @@ import party.platform.web.Problems;
 @Service
 public class RosterService {
 
-    static final int MAX_ROWS = 5_000;
+    static final int MAX_ROWS = 100_000;
     public static final String MEDIA_TYPE = RosterSheet.MEDIA_TYPE;
     static final String BRANCH = "BRANCH";
     static final String EXPORT_UNMASKED_ACTION = "member.roster.export.unmasked";
@@ -99,15 +97,12 @@ public class RosterService {
         Instant now = Instant.now();
         String importId = UUID.randomUUID().toString();
         List<Member> prepared = new ArrayList<>();
-        List<RosterProfile> profiles = new ArrayList<>();
         for (RosterCheck.Checked row : result.rows()) {
-            Member member = members.prepareRegistration(new NewMember(row.name(), row.gender(), row.birthDate(),
-                    row.nationalId(), row.phone(), row.orgId(), row.status(), row.joinedAt()), user, now);
-            prepared.add(member);
-            profiles.add(new RosterProfile(member.getId(), row.ethnicity(), row.education(),
-                    row.fullMembershipDate() == null ? null : row.fullMembershipDate().toString(), importId));
+            prepared.add(members.prepareRegistration(new NewMember(row.name(), row.gender(), row.birthDate(),
+                    row.nationalId(), row.phone(), row.orgId(), row.status(), row.joinedAt(), row.profile(),
+                    row.fullMembershipDate()), user, now));
         }
-        staging.write(importId, user.id(), prepared, profiles);
+        staging.write(importId, user.id(), prepared);
         List<String> conflicts = staging.activate(importId);
         List<String> ids = prepared.stream().map(Member::getId).filter(id -> !conflicts.contains(id)).toList();
         return new ImportResult(importId, ids.size(), ids);
@@ -167,23 +162,22 @@ public class RosterService {
         List<String> subtree = orgTree.subtreeIds(org.id());
         List<Member> found = mongo.find(Query.query(Criteria.where("orgId").in(subtree).and("status").in(ROSTER))
                 .with(Sort.by("orgId", "name", "_id")), Member.class);
-        Map<String, RosterProfile> profiles = mongo.find(Query.query(Criteria.where("_id")
-                        .in(found.stream().map(Member::getId).toList())), RosterProfile.class).stream()
-                .collect(Collectors.toMap(RosterProfile::memberId, Function.identity()));
         List<List<String>> rows = new ArrayList<>();
         for (Member m : found) {
             MemberService.Pii pii = members.plaintext(m);
-            RosterProfile profile = profiles.get(m.getId());
-            String full = m.getFullMembershipDate() != null ? m.getFullMembershipDate().toString()
-                    : profile == null ? null : profile.fullMembershipDate();
             rows.add(java.util.Arrays.asList(m.getName(), m.getGender() == Gender.MALE ? "男" : "女",
-                    profile == null ? null : profile.ethnicity(), m.getBirthDate().toString(),
+                    m.getEthnicity(), m.getBirthDate().toString(),
                     unmasked ? pii.nationalId() : Masking.nationalId(pii.nationalId()),
                     pii.phone() == null ? null : unmasked ? pii.phone() : Masking.phone(pii.phone()),
-                    profile == null ? null : profile.education(), m.getOrgId(),
+                    m.getEducation() == null ? null : m.getEducation().label(), m.getOrgId(),
                     m.getStatus() == MemberStatus.FULL ? "正式党员" : "预备党员",
-                    m.getJoinedAt() == null ? null : m.getJoinedAt().toString(), full));
+                    text(m.getJoinedAt()), text(m.getFullMembershipDate()), m.getNativePlace(), m.getWorkUnit(),
+                    m.getPosition(), m.getOccupation() == null ? null : m.getOccupation().label()));
         }
         return RosterSheet.write(rows);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

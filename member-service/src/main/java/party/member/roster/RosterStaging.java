@@ -1,5 +1,9 @@
 package party.member.roster;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +11,6 @@ import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import party.member.member.Member;
+import party.member.member.MemberDirectory;
 import party.platform.events.OutboxRelay;
 import party.platform.mongo.Finds;
 
@@ -35,21 +39,25 @@ class RosterStaging {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
     private static final Duration RESUME_AFTER = Duration.ofMinutes(1);
 
+    /** Members copied per bulk write while activating. */
+    private static final int CHUNK = 1_000;
+
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final MemberDirectory directory;
 
-    RosterStaging(MongoTemplate mongo, OutboxRelay relay) {
+    RosterStaging(MongoTemplate mongo, OutboxRelay relay, MemberDirectory directory) {
         this.mongo = mongo;
         this.relay = relay;
+        this.directory = directory;
     }
 
-    /** Stages the members and their profiles; on failure removes them again and rethrows. */
-    void write(String importId, String by, List<Member> members, List<RosterProfile> profiles) {
+    /** Stages the members; on failure removes them again and rethrows. */
+    void write(String importId, String by, List<Member> members) {
         List<String> ids = members.stream().map(Member::getId).toList();
         mongo.insert(new RosterImport(importId, RosterImport.State.WRITING, Instant.now(), by, ids, List.of()));
         try {
             mongo.insert(members, STAGING);
-            mongo.insert(profiles, RosterProfile.class);
         } catch (RuntimeException e) {
             discard(importId, ids);
             log.warn("roster import {} failed while staging; removed what it had staged", importId);
@@ -70,22 +78,16 @@ class RosterStaging {
             return List.of();
         }
         List<String> conflicts = new ArrayList<>(journal.conflicts());
-        List<String> activated = new ArrayList<>();
-        for (Document staged : mongo.find(Query.query(Criteria.where("_id").in(journal.memberIds())), Document.class, STAGING)) {
-            String id = staged.getString("_id");
-            try {
-                mongo.insert(staged, Member.COLLECTION);
-                activated.add(id);
-            } catch (DuplicateKeyException e) {
-                if (!Finds.any(mongo, Query.query(Criteria.where("_id").is(id)), Member.COLLECTION)) {
-                    log.error("roster import {}: member {} lost its national ID number to a concurrent registration", importId, id);
-                    conflicts.add(id);
-                    mongo.remove(Query.query(Criteria.where("_id").is(id)), RosterProfile.class);
-                }
+        List<String> ids = journal.memberIds();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Document> staged = mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, STAGING);
+            List<String> activated = insert(importId, staged, conflicts);
+            if (!activated.isEmpty()) {
+                directory.recordQuietly(staged.stream().filter(d -> activated.contains(d.getString("_id")))
+                        .map(d -> mongo.getConverter().read(Member.class, d)).toList());
+                relay.publishSoon(Member.COLLECTION, activated);
             }
-        }
-        if (!activated.isEmpty()) {
-            relay.publishSoon(Member.COLLECTION, activated);
         }
         mongo.remove(Query.query(Criteria.where("_id").in(journal.memberIds())), STAGING);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)),
@@ -93,9 +95,38 @@ class RosterStaging {
         return conflicts;
     }
 
+    /**
+     * Inserts staged members in one unordered bulk write; a member already there (a resumed
+     * activation) counts as activated, a number taken by someone else in between as a conflict.
+     *
+     * @return the ids now in the registry
+     */
+    private List<String> insert(String importId, List<Document> staged, List<String> conflicts) {
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> activated = new java.util.LinkedHashSet<>();
+        staged.forEach(d -> activated.add(d.getString("_id")));
+        try {
+            mongo.getCollection(Member.COLLECTION).insertMany(staged, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                String id = staged.get(error.getIndex()).getString("_id");
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                if (!Finds.any(mongo, Query.query(Criteria.where("_id").is(id)), Member.COLLECTION)) {
+                    log.error("roster import {}: member {} lost its national ID number to a concurrent registration", importId, id);
+                    conflicts.add(id);
+                    activated.remove(id);
+                }
+            }
+        }
+        return new ArrayList<>(activated);
+    }
+
     private void discard(String importId, List<String> ids) {
         mongo.remove(Query.query(Criteria.where("_id").in(ids)), STAGING);
-        mongo.remove(Query.query(Criteria.where("_id").in(ids)), RosterProfile.class);
         mongo.remove(Query.query(Criteria.where("_id").is(importId)), RosterImport.class);
     }
 

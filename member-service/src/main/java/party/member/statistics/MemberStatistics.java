@@ -16,11 +16,13 @@ public record MemberStatistics(String orgId, int year, LocalDate asOf, Breakdown
 
     /**
      * Members (FULL and PROBATIONARY) counted by each dimension; keys are enum names or the text
-     * recorded ({@code UNKNOWN} when not recorded), band labels like {@code "31-35"}.
+     * recorded ({@code UNKNOWN} when not recorded), band labels like {@code "31-35"}: education and
+     * occupation by their enum names ({@code UNDERGRADUATE}, {@code WORKER}), ethnicity by its name ({@code 汉族}).
      */
     public record Breakdown(long total, Map<String, Long> byStatus, Map<String, Long> byGender,
                             Map<String, Long> byEthnicity, Map<String, Long> byAgeBand,
-                            Map<String, Long> byEducation, Map<String, Long> byPartyStanding, Changes changes) {
+                            Map<String, Long> byEducation, Map<String, Long> byPartyStanding,
+                            Map<String, Long> byOccupation, Changes changes) {
     }
 
     public record OrganizationBreakdown(String orgId, String name, String type, Breakdown breakdown) {

@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import party.member.member.Member;
-import party.member.roster.RosterProfile;
+import party.member.member.DirectoryEntry;
+import party.member.member.MemberDirectory;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -26,14 +26,18 @@ import party.platform.security.OrgScope;
 import party.platform.web.ApiException;
 
 /**
- * Computes {@link MemberStatistics} with MongoDB aggregations: members are grouped by organization
- * and band inside the database; only the group counts come back.
+ * Computes {@link MemberStatistics} from the member directory ({@link MemberDirectory}: one
+ * document per organization, read by {@code _id}), counting in this service rather than in the
+ * database: the whole tree's million members take one read per organization, with no collection
+ * scan on any MongoDB. Status decisions and transfers of the year, which are few, are aggregated
+ * in the database.
  *
  * <p>Who counts: members of the subtree whose status is now FULL or PROBATIONARY and who had joined
  * by {@code asOf} (or whose joining date is unknown). The registry keeps current status only, so a
  * member who left after {@code asOf} is not counted for a past year. Party standing runs from the
  * full-membership date (转正日期, from the development pipeline or the roster sheet), else from the
- * joining date (入党日期). Ethnicity and education come from roster sheets.
+ * joining date (入党日期). Ethnicity, education and occupation are the member's own (UNKNOWN when not
+ * recorded).
  */
 @Service
 public class StatisticsService {
@@ -44,23 +48,15 @@ public class StatisticsService {
     /** Collections of the status-decision and transfer features, read by name (no shared domain code). */
     static final String DECISIONS = "member_status_decisions";
     static final String TRANSFERS = "member_transfers";
-    private static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
-
-    static {
-        DIMENSIONS.put("byStatus", "$status");
-        DIMENSIONS.put("byGender", "$gender");
-        DIMENSIONS.put("byEthnicity", "$ethnicity");
-        DIMENSIONS.put("byAgeBand", "$ageBand");
-        DIMENSIONS.put("byEducation", "$education");
-        DIMENSIONS.put("byPartyStanding", "$standing");
-    }
 
     private final MongoTemplate mongo;
     private final OrgTree orgTree;
+    private final MemberDirectory directory;
 
-    StatisticsService(MongoTemplate mongo, OrgTree orgTree) {
+    StatisticsService(MongoTemplate mongo, OrgTree orgTree, MemberDirectory directory) {
         this.mongo = mongo;
         this.orgTree = orgTree;
+        this.directory = directory;
     }
 
     public MemberStatistics of(CurrentUser user, String orgId, Integer requestedYear) {
@@ -79,14 +75,15 @@ public class StatisticsService {
         LocalDate from = LocalDate.of(year, 1, 1);
         List<String> subtree = orgTree.subtreeIds(root.id());
 
-        Map<String, Map<String, Map<String, Long>>> counts = countMembers(subtree, asOf); // org -> dim -> key -> n
-        Map<String, Long> developed = developed(subtree, from, asOf);
+        List<DirectoryEntry> entries = directory.entries(subtree);
+        Map<String, Map<String, Map<String, Long>>> counts = countMembers(entries, asOf); // org -> dim -> key -> n
+        Map<String, Long> developed = developed(entries, from, asOf);
         boolean decisionsTracked = mongo.collectionExists(DECISIONS);
         Map<String, Map<String, Long>> decisions = decisionsTracked ? decisions(subtree, from, asOf) : Map.of();
         boolean transfersTracked = mongo.collectionExists(TRANSFERS);
         List<Document> transfers = transfersTracked ? transfers(subtree, from, asOf) : List.of();
 
-        List<String> notTracked = new ArrayList<>(List.of("occupation"));
+        List<String> notTracked = new ArrayList<>();
         if (!decisionsTracked) {
             notTracked.addAll(List.of("deceased", "left", "expelled", "removed"));
         }
@@ -122,54 +119,73 @@ public class StatisticsService {
         }
         long total = sum.getOrDefault("byStatus", Map.of()).values().stream().mapToLong(Long::longValue).sum();
         return new MemberStatistics.Breakdown(total, dim(sum, "byStatus"), dim(sum, "byGender"), dim(sum, "byEthnicity"),
-                dim(sum, "byAgeBand"), dim(sum, "byEducation"), dim(sum, "byPartyStanding"), changes);
+                dim(sum, "byAgeBand"), dim(sum, "byEducation"), dim(sum, "byPartyStanding"), dim(sum, "byOccupation"),
+                changes);
     }
 
     private static Map<String, Long> dim(Map<String, Map<String, Long>> sum, String name) {
         return sum.getOrDefault(name, new TreeMap<>());
     }
 
-    /** One aggregation: filter, join the roster profile, band, then one group per dimension in a $facet. */
-    private Map<String, Map<String, Map<String, Long>>> countMembers(List<String> subtree, LocalDate asOf) {
+    /**
+     * Counts from the member directory (one document per organization, read by {@code _id}): the
+     * members counted as of {@code asOf}, by organization, dimension and key. Bands compare ISO
+     * date strings with the thresholds of {@link Bands}, as the report defines them.
+     */
+    private Map<String, Map<String, Map<String, Long>>> countMembers(List<DirectoryEntry> entries, LocalDate asOf) {
         String asOfIso = asOf.toString();
-        Document match = new Document("orgId", new Document("$in", subtree))
-                .append("status", new Document("$in", COUNTED))
-                .append("$or", List.of(new Document("joinedAt", null), new Document("joinedAt", new Document("$lte", asOfIso))));
-        Document lookup = new Document("from", RosterProfile.COLLECTION).append("localField", "_id")
-                .append("foreignField", "_id").append("as", "profile");
-        // The embedded test server knows neither $switch nor $let: bands are nested $cond, and the
-        // standing's start date is computed in a first $project.
-        Document since = ifNull("$fullMembershipDate", ifNull(first("$profile.fullMembershipDate"), ifNull("$joinedAt", "")));
-        Document fields = new Document("orgId", 1).append("status", 1).append("gender", ifNull("$gender", Bands.UNKNOWN))
-                .append("ethnicity", ifNull(first("$profile.ethnicity"), Bands.UNKNOWN))
-                .append("education", ifNull(first("$profile.education"), Bands.UNKNOWN))
-                .append("birthDate", 1).append("since", since);
-        Document project = new Document("orgId", 1).append("status", 1).append("gender", 1).append("ethnicity", 1)
-                .append("education", 1)
-                .append("ageBand", bands("$birthDate", Bands.ageThresholds(asOf), Bands.AGE_OLDEST))
-                .append("standing", new Document("$cond", List.of(new Document("$eq", List.of("$since", "")), Bands.UNKNOWN,
-                        bands("$since", Bands.standingThresholds(asOf), Bands.STANDING_LONGEST))));
-        Document facet = new Document();
-        DIMENSIONS.forEach((name, field) -> facet.append(name, List.of(new Document("$group",
-                new Document("_id", new Document("org", "$orgId").append("key", field)).append("n", new Document("$sum", 1))))));
-        List<Document> pipeline = List.of(new Document("$match", match), new Document("$lookup", lookup),
-                new Document("$project", fields), new Document("$project", project), new Document("$facet", facet));
+        List<String[]> ages = thresholds(Bands.ageThresholds(asOf));
+        List<String[]> standings = thresholds(Bands.standingThresholds(asOf));
         Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
-        for (Document result : mongo.getCollection(Member.COLLECTION).aggregate(pipeline)) {
-            DIMENSIONS.keySet().forEach(name -> result.getList(name, Document.class).forEach(group -> {
-                Document id = group.get("_id", Document.class);
-                counts.computeIfAbsent(id.getString("org"), o -> new HashMap<>())
-                        .computeIfAbsent(name, d -> new TreeMap<>())
-                        .merge(String.valueOf(id.get("key")), ((Number) group.get("n")).longValue(), Long::sum);
-            }));
+        for (DirectoryEntry e : entries) {
+            if (!COUNTED.contains(e.status()) || (e.joinedAt() != null && e.joinedAt().compareTo(asOfIso) > 0)) {
+                continue;
+            }
+            Map<String, Map<String, Long>> org = counts.computeIfAbsent(e.orgId(), o -> new HashMap<>());
+            count(org, "byStatus", e.status());
+            count(org, "byGender", e.gender());
+            count(org, "byEthnicity", e.ethnicity());
+            count(org, "byEducation", e.education());
+            count(org, "byOccupation", e.occupation());
+            count(org, "byAgeBand", band(e.birthDate(), ages, Bands.AGE_OLDEST));
+            String since = e.fullMembershipDate() != null ? e.fullMembershipDate() : e.joinedAt();
+            count(org, "byPartyStanding", since == null ? Bands.UNKNOWN : band(since, standings, Bands.STANDING_LONGEST));
         }
         return counts;
     }
 
+    private static void count(Map<String, Map<String, Long>> org, String dimension, String key) {
+        org.computeIfAbsent(dimension, d -> new TreeMap<>()).merge(key == null ? Bands.UNKNOWN : key, 1L, Long::sum);
+    }
+
+    private static List<String[]> thresholds(List<Bands.Threshold> thresholds) {
+        return thresholds.stream().map(t -> new String[] {t.after().toString(), t.label()}).toList();
+    }
+
+    /** The first band whose threshold the ISO date is after; {@code otherwise} past all of them. */
+    private static String band(String isoDate, List<String[]> thresholds, String otherwise) {
+        if (isoDate == null) {
+            return Bands.UNKNOWN;
+        }
+        for (String[] t : thresholds) {
+            if (isoDate.compareTo(t[0]) > 0) {
+                return t[1];
+            }
+        }
+        return otherwise;
+    }
+
     /** Admitted as probationary members (development step 17) within the year, by organization. */
-    private Map<String, Long> developed(List<String> subtree, LocalDate from, LocalDate asOf) {
-        return countByOrg(Member.COLLECTION, new Document("orgId", new Document("$in", subtree))
-                .append("admissionDate", range(from, asOf)), "$orgId");
+    private static Map<String, Long> developed(List<DirectoryEntry> entries, LocalDate from, LocalDate asOf) {
+        String first = from.toString();
+        String last = asOf.toString();
+        Map<String, Long> byOrg = new HashMap<>();
+        for (DirectoryEntry e : entries) {
+            if (e.admissionDate() != null && e.admissionDate().compareTo(first) >= 0 && e.admissionDate().compareTo(last) <= 0) {
+                byOrg.merge(e.orgId(), 1L, Long::sum);
+            }
+        }
+        return byOrg;
     }
 
     /** Status decisions dated within the year, by organization then kind. */
@@ -231,36 +247,7 @@ public class StatisticsService {
         return n;
     }
 
-    private Map<String, Long> countByOrg(String collection, Document match, String orgField) {
-        List<Document> pipeline = List.of(new Document("$match", match),
-                new Document("$group", new Document("_id", orgField).append("n", new Document("$sum", 1))));
-        Map<String, Long> result = new HashMap<>();
-        for (Document group : mongo.getCollection(collection).aggregate(pipeline)) {
-            result.put(String.valueOf(group.get("_id")), ((Number) group.get("n")).longValue());
-        }
-        return result;
-    }
-
     private static Document range(LocalDate from, LocalDate to) {
         return new Document("$gte", from.toString()).append("$lte", to.toString());
-    }
-
-    /** The band of a date field as nested $cond over the thresholds, first match wins. */
-    private static Object bands(String field, List<Bands.Threshold> thresholds, String otherwise) {
-        Object expression = otherwise;
-        for (int i = thresholds.size() - 1; i >= 0; i--) {
-            Bands.Threshold t = thresholds.get(i);
-            expression = new Document("$cond", List.of(new Document("$gt", List.of(field, t.after().toString())), t.label(),
-                    expression));
-        }
-        return expression;
-    }
-
-    private static Document ifNull(Object value, Object otherwise) {
-        return new Document("$ifNull", List.of(value, otherwise));
-    }
-
-    private static Document first(String arrayField) {
-        return new Document("$arrayElemAt", List.of(arrayField, 0));
     }
 }

@@ -48,4 +48,25 @@ public final class MemberEvents {
         }
         return PUBLISHED;
     }
+
+    /**
+     * Waits until a consumer group of the service has committed every record now on
+     * {@code party.member}: for tests that must not race a listener still applying earlier events.
+     */
+    public static void awaitConsumed(String brokers, String groupId) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+                var partitions = admin.describeTopics(List.of("party.member")).allTopicNames().get().get("party.member")
+                        .partitions().stream().map(p -> new org.apache.kafka.common.TopicPartition("party.member", p.partition()))
+                        .toList();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+                partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                        || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset()));
+            });
+        }
+    }
 }

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import party.member.member.Education;
 import party.member.member.Gender;
+import party.member.member.MemberProfile;
 import party.member.member.MemberStatus;
+import party.member.member.Occupation;
 import party.member.member.TestIds;
 
 class RosterCheckTest {
@@ -40,6 +43,24 @@ class RosterCheckTest {
         assertThat(c.status()).isEqualTo(MemberStatus.FULL);
         assertThat(c.joinedAt()).isEqualTo(LocalDate.of(2000, 7, 1));
         assertThat(c.fullMembershipDate()).isEqualTo(LocalDate.of(2001, 7, 1));
+        assertThat(c.profile().ethnicity()).isEqualTo("汉族");
+        assertThat(c.profile().education()).isEqualTo(Education.UNDERGRADUATE);
+    }
+
+    @Test
+    void educationAndOccupationAreLabelsAndEthnicityOneOfTheStandardsNames() {
+        RosterRow full = new RosterRow(2, "张三", "男", "外国血统中国籍人士", "1980-05-05", TestIds.nationalId(BIRTH), null,
+                "初中及以下", "branch", "正式党员", "2000-07-01", null, " 浙江温州 ", "温州港", "码头工", "工人");
+        RosterCheck.Result good = check(List.of(full));
+        assertThat(good.ok()).isTrue();
+        MemberProfile profile = good.rows().getFirst().profile();
+        assertThat(profile).isEqualTo(new MemberProfile("外国血统中国籍人士", "浙江温州", Education.JUNIOR_HIGH_OR_BELOW,
+                "温州港", "码头工", Occupation.WORKER, null));
+
+        RosterRow wrong = new RosterRow(3, "张三", "男", "汉", "1980-05-05", TestIds.nationalId(BIRTH), null, "扫盲班",
+                "branch", "正式党员", "2000-07-01", null, "x".repeat(51), "y".repeat(101), null, "WORKERS");
+        assertThat(codes(check(List.of(wrong)))).containsExactly("3:民族:not-allowed", "3:学历:not-allowed",
+                "3:籍贯:too-long", "3:工作单位:too-long", "3:职业:not-allowed");
     }
 
     @Test

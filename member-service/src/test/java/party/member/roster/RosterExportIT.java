@@ -24,8 +24,8 @@ class RosterExportIT extends RosterTestSupport {
         LocalDate birth = LocalDate.of(1975, 8, 9);
         nationalId = TestIds.nationalId(birth);
         byte[] xlsx = sheet(List.of(
-                row("赵敏", "女", "满族", "1975-08-09", nationalId, "13700001234", "研究生", tree.branchA(), "正式党员",
-                        "1998-07-01", "1999-07-01"),
+                withWork(row("赵敏", "女", "满族", "1975-08-09", nationalId, "13700001234", "研究生", tree.branchA(),
+                        "正式党员", "1998-07-01", "1999-07-01"), "辽宁沈阳", "沈阳市卫生健康委员会", "科长", "党政机关工作人员"),
                 row("钱进", "男", "汉族", "1990-02-02", TestIds.nationalId(LocalDate.of(1990, 2, 2)), null, null,
                         tree.branchB(), "预备党员", "2025-06-01", null)));
         Res res = upload(staff(tree), xlsx);
@@ -50,6 +50,10 @@ class RosterExportIT extends RosterTestSupport {
         assertThat(List.of(zhao.gender(), zhao.ethnicity(), zhao.birthDate(), zhao.education(), zhao.orgId(),
                 zhao.category(), zhao.joinedAt(), zhao.fullMembershipDate()))
                 .containsExactly("女", "满族", "1975-08-09", "研究生", tree.branchA(), "正式党员", "1998-07-01", "1999-07-01");
+        assertThat(List.of(zhao.nativePlace(), zhao.workUnit(), zhao.position(), zhao.occupation()))
+                .containsExactly("辽宁沈阳", "沈阳市卫生健康委员会", "科长", "党政机关工作人员");
+        RosterRow qian = rows.stream().filter(r -> r.name().equals("钱进")).findFirst().orElseThrow();
+        assertThat(List.of(qian.education(), qian.occupation(), qian.fullMembershipDate())).containsExactly("", "", "");
         assertThat(audit(tree)).isEmpty();
 
         // A branch's export has only its members.

@@ -11,7 +11,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import party.member.member.Education;
 import party.member.member.Member;
+import party.member.member.Occupation;
 import party.member.member.TestIds;
 import party.platform.events.CloudEvents;
 import party.platform.test.TestContracts;
@@ -30,8 +32,8 @@ class RosterImportIT extends RosterTestSupport {
         String id1 = TestIds.nationalId(b1);
         String id2 = TestIds.nationalIdEndingInX(b2).toLowerCase();
         byte[] xlsx = sheet(List.of(
-                row("王芳", "女", "汉族", "1985-03-14", id1, "13912345678", "大学本科", tree.branchA(), "正式党员",
-                        "2008-06-20", "2009-06-20"),
+                withWork(row("王芳", "女", "汉族", "1985-03-14", id1, "13912345678", "大学本科", tree.branchA(), "正式党员",
+                        "2008-06-20", "2009-06-20"), "山东济南", "兖矿集团选煤厂", "技术员", "专业技术人员"),
                 row("李强", "男", "回族", "1999/11/2", id2, "", "大专", tree.branchB(), "预备党员", "2025-01-10", null)));
 
         Res res = upload(staff(tree), xlsx);
@@ -49,13 +51,24 @@ class RosterImportIT extends RosterTestSupport {
         assertThat(first.getString("status")).isEqualTo("FULL");
         assertThat(first.toJson()).doesNotContain(id1).doesNotContain("13912345678");
         assertThat(first.get("nationalIdIndex")).isNotNull();
-        RosterProfile profile = db.findById(ids.get(0), RosterProfile.class);
-        assertThat(profile.ethnicity()).isEqualTo("汉族");
-        assertThat(profile.education()).isEqualTo("大学本科");
-        assertThat(profile.fullMembershipDate()).isEqualTo("2009-06-20");
+        // The sheet's profile and 转正日期 are the member's own.
+        Member wang = db.findById(ids.get(0), Member.class);
+        assertThat(wang.getEthnicity()).isEqualTo("汉族");
+        assertThat(wang.getEducation()).isEqualTo(Education.UNDERGRADUATE);
+        assertThat(wang.getNativePlace()).isEqualTo("山东济南");
+        assertThat(wang.getWorkUnit()).isEqualTo("兖矿集团选煤厂");
+        assertThat(wang.getPosition()).isEqualTo("技术员");
+        assertThat(wang.getOccupation()).isEqualTo(Occupation.PROFESSIONAL_TECHNICAL);
+        assertThat(wang.getFullMembershipDate()).isEqualTo(LocalDate.of(2009, 6, 20));
+        assertThat(wang.getGroupId()).isNull();
         Document second = db.findById(ids.get(1), Document.class, Member.COLLECTION);
         assertThat(second.getString("status")).isEqualTo("PROBATIONARY");
         assertThat(second.getString("birthDate")).isEqualTo("1999-11-02");
+        assertThat(second.getString("ethnicity")).isEqualTo("回族");
+        assertThat(second.getString("education")).isEqualTo("JUNIOR_COLLEGE");
+        assertThat(second.get("occupation")).isNull();
+        assertThat(second.get("fullMembershipDate")).isNull();
+        assertThat(db.collectionExists("member_roster_profiles")).isFalse();
 
         // Nothing stays invisible once the import answered.
         assertThat(db.count(Query.query(Criteria.where("_id").in(ids)), RosterStaging.STAGING)).isZero();
@@ -143,6 +156,49 @@ class RosterImportIT extends RosterTestSupport {
         published(r -> REGISTERED.equals(TestEvents.header(r, CloudEvents.TYPE))
                 && tree.branchA().equals(JSON.readTree(r.value()).path("orgId").asString()));
         assertThat(publishedFor(tree)).hasSize(1);
+    }
+
+    @Test
+    void anUnknownEducationEthnicityOrOccupationIsAnErrorOfItsRowAndNothingIsImported() {
+        Tree tree = tree();
+        LocalDate birth = LocalDate.of(1986, 6, 6);
+        byte[] xlsx = sheet(List.of(
+                withWork(row("甲", "男", "汉族", "1986-06-06", TestIds.nationalId(birth), null, "研究生", tree.branchA(),
+                        "正式党员", "2010-07-01", null), null, null, null, "工人"),
+                row("乙", "男", "汉族", "1986-06-06", TestIds.nationalId(birth), null, "大学", tree.branchA(), "正式党员",
+                        "2010-07-01", null),
+                withWork(row("丙", "女", "火星族", "1986-06-06", TestIds.nationalId(birth), null, "高中/中技",
+                        tree.branchA(), "正式党员", "2010-07-01", null), null, null, null, "宇航员")));
+
+        Res res = upload(staff(tree), xlsx, "Accept-Language", "zh-CN");
+
+        assertThat(res.status()).as(res.body()).isEqualTo(422);
+        assertThat(res.problem()).isEqualTo("roster-rejected");
+        List<String> found = new ArrayList<>();
+        res.json().path("rows").forEach(p -> found.add(p.path("row").asInt() + ":" + p.path("column").asString() + ":"
+                + p.path("code").asString() + ":" + p.path("value").asString()));
+        assertThat(found).containsExactlyInAnyOrder("3:学历:not-allowed:大学", "4:民族:not-allowed:火星族",
+                "4:职业:not-allowed:宇航员");
+        assertThat(res.json().path("rows").get(0).path("message").asString()).contains("大学");
+        assertThat(membersIn(tree)).isZero();
+    }
+
+    @Test
+    void aSheetOfTheOriginalElevenColumnsStillImports() {
+        Tree tree = tree();
+        LocalDate birth = LocalDate.of(1977, 7, 7);
+        byte[] xlsx = sheet(RosterSheet.COLUMNS.subList(0, RosterSheet.REQUIRED_COLUMNS), List.<List<String>>of(
+                row("周", "男", "壮族", "1977-07-07", TestIds.nationalId(birth), null, "中专", tree.branchB(), "正式党员",
+                        "2001-07-01", "2002-07-01")));
+
+        Res res = upload(staff(tree), xlsx);
+
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        Member zhou = db.findById(res.json().path("ids").get(0).asString(), Member.class);
+        assertThat(zhou.getEthnicity()).isEqualTo("壮族");
+        assertThat(zhou.getEducation()).isEqualTo(Education.SECONDARY_VOCATIONAL);
+        assertThat(zhou.getOccupation()).isNull();
+        assertThat(zhou.getNativePlace()).isNull();
     }
 
     @Test

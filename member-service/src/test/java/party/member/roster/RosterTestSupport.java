@@ -94,12 +94,25 @@ public abstract class RosterTestSupport extends IntegrationTest {
                 category, joinedAt, fullMembershipDate));
     }
 
+    /** {@link #row} with the optional columns 籍贯, 工作单位, 职务 and 职业 filled. */
+    protected static List<String> withWork(List<String> row, String nativePlace, String workUnit, String position,
+                                           String occupation) {
+        List<String> longer = new ArrayList<>(row);
+        longer.addAll(Arrays.asList(nativePlace, workUnit, position, occupation));
+        return longer;
+    }
+
     protected static byte[] sheet(List<List<String>> rows) {
+        return sheet(RosterSheet.COLUMNS, rows);
+    }
+
+    /** A sheet with the given header row (a sheet of the original eleven columns, or reordered ones). */
+    protected static byte[] sheet(List<String> columns, List<List<String>> rows) {
         try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("党员花名册");
             Row header = sheet.createRow(0);
-            for (int c = 0; c < RosterSheet.COLUMNS.size(); c++) {
-                header.createCell(c).setCellValue(RosterSheet.COLUMNS.get(c));
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
             }
             for (int r = 0; r < rows.size(); r++) {
                 Row line = sheet.createRow(r + 1);

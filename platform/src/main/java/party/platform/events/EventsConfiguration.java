@@ -43,6 +43,8 @@ public class EventsConfiguration {
 
     /** Name of the listener container factory every event listener uses. */
     public static final String LISTENER_FACTORY = "eventListenerFactory";
+    /** Container factory of listeners taking a batch of records; see {@link #eventBatchListenerFactory}. */
+    public static final String BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
 
     @Bean
     KafkaTemplate<String, String> eventKafkaTemplate(KafkaProperties kafka) {
@@ -114,6 +116,29 @@ public class EventsConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, String> eventListenerFactory(
             KafkaProperties kafka, KafkaTemplate<String, String> eventKafkaTemplate,
             @Value("${spring.application.name}") String application) {
+        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, application)));
+        factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
+        return factory;
+    }
+
+    /**
+     * For projections that apply many events with one database round trip: the listener takes a
+     * {@code List<ConsumerRecord>} of up to {@code max.poll.records}. A failure retries the whole
+     * batch (its effects must be idempotent), then sends its records to the DLT.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, String> eventBatchListenerFactory(
+            KafkaProperties kafka, KafkaTemplate<String, String> eventKafkaTemplate,
+            @Value("${spring.application.name}") String application) {
+        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, application)));
+        factory.setBatchListener(true);
+        factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
+        return factory;
+    }
+
+    private static Map<String, Object> consumerConfig(KafkaProperties kafka, String application) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, application);
@@ -122,11 +147,7 @@ public class EventsConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putAll(kafka.getConsumer().getProperties());
-
-        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
-        factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
-        return factory;
+        return config;
     }
 
     /** Bounded retries with backoff, then the DLT; poison records go to the DLT at once. */

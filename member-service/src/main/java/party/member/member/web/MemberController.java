@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,6 +82,19 @@ class MemberController {
                 body.members().stream().map(RegisterMemberRequest::toNewMember).toList(), user);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(created.stream().map(RegisteredMember::of).toList());
+    }
+
+    /**
+     * Replaces name, phone and profile (ethnicity, native place, education, work unit, position,
+     * occupation, Party group); needs {@code If-Match} with the member's ETag.
+     */
+    @PutMapping("/{id}/profile")
+    ResponseEntity<MemberResponse> updateProfile(@PathVariable String id, @Valid @RequestBody ProfileRequest body,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CurrentUser user = CurrentUser.get();
+        Member member = members.updateProfile(id, body.toUpdate(), ifMatch, user);
+        return ResponseEntity.ok().eTag(ETags.of(member.getVersion())).cacheControl(CacheControl.noStore())
+                .body(MemberResponse.of(member, members.masked(member), true));
     }
 
     @GetMapping("/{id}")
