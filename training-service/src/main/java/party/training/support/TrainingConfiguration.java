@@ -1,7 +1,6 @@
 package party.training.support;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +9,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(TrainingProperties.class)
 class TrainingConfiguration {
 
-    /** Time of every training rule (windows, watch time); tests supply their own to step through hours without sleeping. */
+    /** Time of every training rule (windows, watch time); tests supply a @Primary one to step through hours without sleeping. */
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
