@@ -68,7 +68,7 @@ public class AttendanceService {
     public SessionAttendance checkIn(String sessionId, String code, CurrentUser user) {
         RosterMember member = ownMember(user);
         TrainingSession session = attended(sessionId, member);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         requireCode(session, code);
         if (now.isBefore(session.getStartsAt().minus(properties.checkIn().opensBefore())) || now.isAfter(session.getEndsAt())) {
             throw ApiException.unprocessable("check-in-outside-window");
@@ -84,7 +84,7 @@ public class AttendanceService {
     public SessionAttendance checkOut(String sessionId, String code, CurrentUser user) {
         RosterMember member = ownMember(user);
         TrainingSession session = attended(sessionId, member);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         requireCode(session, code);
         if (now.isBefore(session.getStartsAt()) || now.isAfter(session.getEndsAt().plus(properties.checkIn().closesAfter()))) {
             throw ApiException.unprocessable("check-out-outside-window");
@@ -113,7 +113,7 @@ public class AttendanceService {
                 .orElseThrow(() -> ApiException.unprocessable("unknown-member", memberId));
         requireAttends(session, member);
         requireOpen(session);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         SessionAttendance attendance = stored(session, member);
         if ("JOIN".equals(action)) {
             if (now.isBefore(session.getStartsAt().minus(properties.checkIn().opensBefore())) || now.isAfter(session.getEndsAt())) {
@@ -153,7 +153,7 @@ public class AttendanceService {
         if (session.getMode() == SessionMode.RECORDED) {
             throw ApiException.conflict("session-recorded");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (now.isBefore(session.getStartsAt())) {
             throw ApiException.unprocessable("session-not-started");
         }

@@ -76,7 +76,7 @@ public class Ledger implements InitializingBean {
         long target = targets.of(credit.memberId(), orgId, credit.year());
         long totalAfter = addToTotal(id, credit, orgId);
         try {
-            return store.save(CreditEntry.record(id, credit, orgId, totalAfter, target, clock.instant()));
+            return store.save(CreditEntry.record(id, credit, orgId, totalAfter, target, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (DuplicateKeyException concurrent) {
             return mongo.findById(id, CreditEntry.class);
         }

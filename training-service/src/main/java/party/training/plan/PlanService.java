@@ -56,7 +56,7 @@ public class PlanService {
         Checked checked = check(input);
         try {
             return store.save(TrainingPlan.create(org.id(), year, input.title().strip(), checked.member, checked.leader,
-                    checked.months, user.id(), clock.instant()));
+                    checked.months, user.id(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("plan-exists", orgId, year);
         }

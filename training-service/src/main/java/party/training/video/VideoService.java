@@ -88,7 +88,7 @@ public class VideoService {
         }
         try {
             return store.save(Video.publish(id, org.id(), title.strip(), fileId.toHexString(), contentType, file.getSize(),
-                    durationSeconds, credit, user.id(), clock.instant()));
+                    durationSeconds, credit, user.id(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (RuntimeException e) {
             bucket().delete(fileId);
             throw e;

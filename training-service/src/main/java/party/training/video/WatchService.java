@@ -128,7 +128,7 @@ public class WatchService implements InitializingBean {
         Video video = mongo.findById(p.videoId(), Video.class);
         if (video != null && video.getCreditCenti() > 0) {
             ledger.credit(new Credit("VIDEO|" + p.videoId() + "|" + p.memberId(), p.memberId(), p.orgId(),
-                    TrainingCalendar.yearOf(clock.instant()), video.getCreditCenti(), CreditSource.VIDEO, p.videoId(), null,
+                    TrainingCalendar.yearOf(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), video.getCreditCenti(), CreditSource.VIDEO, p.videoId(), null,
                     p.memberId()));
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), Update.update("credited", true), WatchProgress.class);
