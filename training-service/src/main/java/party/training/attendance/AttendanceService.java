@@ -46,9 +46,10 @@ public class AttendanceService {
     private final Ledger ledger;
     private final TrainingProperties properties;
     private final Clock clock;
+    private final party.platform.audit.AuditLog audit;
 
     AttendanceService(MongoTemplate mongo, AggregateStore store, SessionService sessions, Roster roster, OrgTree tree,
-                      Ledger ledger, TrainingProperties properties, Clock clock) {
+                      Ledger ledger, TrainingProperties properties, Clock clock, party.platform.audit.AuditLog audit) {
         this.mongo = mongo;
         this.store = store;
         this.sessions = sessions;
@@ -57,6 +58,7 @@ public class AttendanceService {
         this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -170,6 +172,8 @@ public class AttendanceService {
 
     public AttendanceSheet sheet(String sessionId, CurrentUser user) {
         TrainingSession session = sessions.managed(sessionId, user);
+        // The sheet shows absence reasons (often health or family matters): every read is audit-logged.
+        audit.record(user.id(), "training.attendance.read", session.getOrgId(), session.getId(), "ALLOWED");
         Map<String, SessionAttendance> known = new HashMap<>();
         records(session.getId()).forEach(a -> known.put(a.getMemberId(), a));
         List<RosterMember> expected = roster.activeIn(tree.subtreeIds(session.getOrgId()));

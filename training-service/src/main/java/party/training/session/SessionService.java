@@ -169,6 +169,35 @@ public class SessionService implements InitializingBean {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
+    /** The sessions a member attends: of their branch and the organizations above it, from a time on. */
+    public PageResponse<TrainingSession> forMember(CurrentUser user, Instant from, Instant to, PageRequest page) {
+        String memberId = user.memberId();
+        if (memberId == null) {
+            throw ApiException.forbidden("not-a-member-account");
+        }
+        party.training.roster.RosterMember member = mongo.findById(memberId, party.training.roster.RosterMember.class);
+        OrgNode branch = member == null ? null : scopes.find(member.orgId()).orElse(null);
+        if (branch == null) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
+        Criteria criteria = Criteria.where("orgId").in(branch.ancestorsAndSelf());
+        if (from != null || to != null) {
+            Criteria time = Criteria.where("startsAt");
+            if (from != null) {
+                time = time.gte(from);
+            }
+            if (to != null) {
+                time = time.lt(to);
+            }
+            criteria = new Criteria().andOperator(criteria, time);
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, TrainingSession.class);
+        List<TrainingSession> items = mongo.find(query.with(Sort.by(Sort.Order.asc("startsAt"), Sort.Order.asc("_id")))
+                .skip(page.offset()).limit(page.size()), TrainingSession.class);
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
     /** Sessions of a year in organizations of a subtree (for reports). */
     public List<TrainingSession> inYear(List<String> subtree, int year) {
         return mongo.find(Query.query(Criteria.where("orgId").in(subtree).and("year").is(year)), TrainingSession.class);

@@ -125,6 +125,22 @@ public class VideoService {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
+    /** The videos a member may watch: of their branch and the organizations above it, newest first. */
+    public PageResponse<Video> forMember(CurrentUser user, PageRequest page) {
+        if (user.memberId() == null) {
+            throw ApiException.forbidden("not-a-member-account");
+        }
+        OrgNode branch = roster.find(user.memberId()).filter(RosterMember::active).flatMap(m -> scopes.find(m.orgId())).orElse(null);
+        if (branch == null) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
+        Query query = Query.query(Criteria.where("orgId").in(branch.ancestorsAndSelf()));
+        long total = mongo.count(query, Video.class);
+        List<Video> items = mongo.find(query.with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.asc("_id")))
+                .skip(page.offset()).limit(page.size()), Video.class);
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
     /** The video's bytes from {@code start}: GridFS skips whole chunks without reading them. */
     public InputStream open(Video video, long start) {
         GridFSDownloadStream stream = bucket().openDownloadStream(new ObjectId(video.getFileId()));

@@ -124,6 +124,10 @@ class PlanAndSessionIT extends IntegrationTest {
         assertThat(seen.status()).isEqualTo(200);
         assertThat(seen.json().path("checkInCode").isNull()).isTrue();
         assertThat(get("/api/v1/trainings/sessions/" + sessionId, secretary(orgs.dissolved())).status()).isEqualTo(404);
+        JsonNode mine = get("/api/v1/trainings/me/sessions?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z", member(member)).json();
+        assertThat(mine.path("total").asLong()).isEqualTo(2);
+        assertThat(mine.path("items").get(0).path("checkInCode").isNull()).isTrue();
+        assertThat(get("/api/v1/trainings/me/sessions", member(registeredMember(orgs().branchA()))).json().path("total").asLong()).isZero();
         assertThat(get("/api/v1/trainings/sessions?orgId=" + orgs.committee(), staff(orgs)).json().path("total").asLong())
                 .isEqualTo(16);
     }

@@ -70,6 +70,7 @@ class VideoIT extends IntegrationTest {
         assertThat(event.path("size").asLong()).isEqualTo(data.length);
 
         String memberA = registeredMember(orgs.branchA());
+        assertThat(ids(get("/api/v1/trainings/me/videos", member(memberA)).json().path("items"), "id")).containsExactly(id);
         String path = "/api/v1/trainings/videos/" + id + "/content";
         Response whole = get(path, member(memberA));
         assertThat(whole.status()).isEqualTo(200);

@@ -102,6 +102,16 @@ class SessionController {
                 PageRequest.of(page, size, properties.paging()), user).map(s -> SessionResponse.of(s, true)));
     }
 
+    /** The caller's own sessions (member account): of their branch and the organizations above it; no check-in codes. */
+    @GetMapping(PATH + "/me/sessions")
+    ResponseEntity<PageResponse<SessionResponse>> mine(@RequestParam(required = false) Instant from,
+                                                       @RequestParam(required = false) Instant to,
+                                                       @RequestParam(required = false) Integer page,
+                                                       @RequestParam(required = false) Integer size) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(sessions.forMember(CurrentUser.get(), from, to,
+                PageRequest.of(page, size, properties.paging())).map(s -> SessionResponse.of(s, false)));
+    }
+
     @PutMapping(PATH + "/sessions/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','ORG_STAFF','SECRETARY')")
     ResponseEntity<SessionResponse> edit(@PathVariable String id, @Valid @RequestBody SessionRequest body,

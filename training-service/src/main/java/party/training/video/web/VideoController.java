@@ -89,6 +89,14 @@ class VideoController {
                 PageRequest.of(page, size, properties.paging()), CurrentUser.get()).map(VideoResponse::of));
     }
 
+    /** The videos the caller (member account) may watch. */
+    @GetMapping("/api/v1/trainings/me/videos")
+    ResponseEntity<PageResponse<VideoResponse>> mine(@RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(videos.forMember(CurrentUser.get(),
+                PageRequest.of(page, size, properties.paging())).map(VideoResponse::of));
+    }
+
     /**
      * The bytes: 200 with the whole file, or 206 with one range; 416 for a range beyond the end.
      * Copied from GridFS to the response in small buffers, so memory does not grow with the file.
