@@ -148,7 +148,7 @@ public class AttendanceService {
         return store.save(attendance);
     }
 
-    /** Marks the session held and credits every member present with its hours. */
+    /** Marks the session held and credits every member present with its hours; repeating it credits no one twice. */
     public TrainingSession hold(String sessionId, String ifMatch, CurrentUser user) {
         TrainingSession session = sessions.managed(sessionId, user);
         ETags.require(ifMatch, session.getVersion());
@@ -159,7 +159,9 @@ public class AttendanceService {
         if (now.isBefore(session.getStartsAt())) {
             throw ApiException.unprocessable("session-not-started");
         }
-        TrainingSession held = sessions.markHeld(session, now);
+        // Holding a held session again only completes its credits (each is entered once): a crash
+        // part-way through the loop below is repaired by repeating the request.
+        TrainingSession held = session.getStatus() == SessionStatus.HELD ? session : sessions.markHeld(session, now);
         for (SessionAttendance present : records(session.getId())) {
             if (present.getStatus() == SessionAttendance.Status.PRESENT) {
                 ledger.credit(new Credit("SESSION|" + session.getId() + "|" + present.getMemberId(), present.getMemberId(),

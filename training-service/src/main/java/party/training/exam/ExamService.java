@@ -171,6 +171,15 @@ public class ExamService {
                 .with(Sort.by("memberId", "submittedAt")), ExamAttempt.class);
     }
 
+    /** The caller's own graded attempts (member account), newest first. */
+    public List<ExamAttempt> own(CurrentUser user) {
+        if (user.memberId() == null) {
+            throw ApiException.forbidden("not-a-member-account");
+        }
+        return mongo.find(Query.query(Criteria.where("memberId").is(user.memberId()).and("submittedAt").ne(null))
+                .with(Sort.by(Sort.Order.desc("submittedAt"))).limit(200), ExamAttempt.class);
+    }
+
     private RosterMember takerBranch(CurrentUser user, OrgNode examOrg) {
         if (user.memberId() == null) {
             return null;

@@ -93,8 +93,15 @@ class AttendanceIT extends IntegrationTest {
                 .isEqualByComparingTo("2.5");
         assertThat(get("/api/v1/trainings/me/progress", member(absent)).json().path("totalHours").decimalValue())
                 .isEqualByComparingTo("0");
-        // Held once: holding again is a conflict, and no one is credited twice.
-        assertThat(post(path(f, "hold"), staff(f.orgs()), null, "If-Match", "\"1\"").status()).isEqualTo(409);
+        // Holding again (e.g. after a crash part-way) credits no one twice and publishes no new session event.
+        Response again = post(path(f, "hold"), staff(f.orgs()), null, "If-Match", "\"1\"");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("ETag")).isEqualTo("\"1\"");
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("memberId").is(onTime)), party.training.ledger.CreditEntry.class))
+                .isEqualTo(1);
+        assertThat(get("/api/v1/trainings/me/progress", member(onTime)).json().path("totalHours").decimalValue())
+                .isEqualByComparingTo("2.5");
         assertThat(post(path(f, "check-in"), member(absent), Map.of("code", f.code())).problem()).isEqualTo("session-not-scheduled");
     }
 

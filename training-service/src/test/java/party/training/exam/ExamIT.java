@@ -80,6 +80,8 @@ class ExamIT extends IntegrationTest {
                 .isEqualTo("exam-attempt-expired");
         assertThat(mongo.findById(late, ExamAttempt.class).getSubmittedAt()).isNull();
 
+        assertThat(get("/api/v1/trainings/me/exam-results", member(memberA)).json()).hasSize(2);
+        assertThat(get("/api/v1/trainings/me/exam-results", member(memberB)).json()).isEmpty();
         JsonNode results = get("/api/v1/trainings/exams/" + examId + "/results", staff(orgs)).json();
         assertThat(results).hasSize(2);
         assertThat(get("/api/v1/trainings/exams/" + examId + "/results", secretary(orgs.branchA())).status()).isEqualTo(404);

@@ -96,6 +96,13 @@ class ExamController {
                 .body(exams.results(id, CurrentUser.get()).stream().map(ResultResponse::of).toList());
     }
 
+    /** The caller's own results (member account). */
+    @GetMapping(PATH + "/me/exam-results")
+    ResponseEntity<List<ResultResponse>> own() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(exams.own(CurrentUser.get()).stream().map(ResultResponse::of).toList());
+    }
+
     record QuestionRequest(@NotNull @Pattern(regexp = "SINGLE|MULTIPLE|TRUE_FALSE") String type,
                            @NotBlank @Size(max = 2000) String text, @Size(max = 10) List<@NotBlank @Size(max = 500) String> options,
                            @NotNull @Size(min = 1, max = 10) List<@NotNull Integer> correct) {
