@@ -49,4 +49,22 @@ class ConsumedExamplesIT extends IntegrationTest {
         assertThat(ledger.total(present, 2026)).isEqualTo(200);
         assertThat(ledger.total(absent, 2026)).isZero();
     }
+
+    @Test
+    void malformedEventsAreParkedInTheDltForTheirConsumer() {
+        party.platform.test.TestEvents events = new party.platform.test.TestEvents(brokers);
+        String org = "org-" + java.util.UUID.randomUUID();
+        String leadership = publishRaw("party.organization", "party.organization.leadership-changed.v1", org,
+                "{\"orgId\":\"" + org + "\",\"roles\":[]}");
+        var parked = events.await("party.organization.dlt", r -> leadership.equals(party.platform.test.TestEvents.header(r, "ce_id"))
+                && "training-service-leadership".equals(party.platform.test.TestEvents.header(r, "kafka_dlt-original-consumer-group")),
+                Duration.ofSeconds(30));
+        assertThat(parked).isNotNull();
+        String member = publishRaw("party.member", "party.member.registered.v1", "x", "{\"memberId\":\"x\"}");
+        var parkedMember = events.await("party.member.dlt", r -> member.equals(party.platform.test.TestEvents.header(r, "ce_id")),
+                Duration.ofSeconds(30));
+        assertThat(party.platform.test.TestEvents.header(parkedMember, "kafka_dlt-original-consumer-group"))
+                .isEqualTo("training-service-roster");
+        assertThat(mongo.findById("x", RosterMember.class)).isNull();
+    }
 }
