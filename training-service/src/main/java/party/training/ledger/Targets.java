@@ -42,7 +42,35 @@ public class Targets {
         return forOrg(orgId, year).of(leaders.isLeader(memberId));
     }
 
+    /** Targets change rarely and are read on every progress request: kept for a few seconds per organization and year. */
+    private static final long TTL_MILLIS = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Pair pair, long until) {
+    }
+
+    /** A plan saved on this instance applies at once; other instances see it within the TTL. */
+    @org.springframework.context.event.EventListener
+    void on(party.training.plan.PlanChanged changed) {
+        cache.clear();
+    }
+
     public Pair forOrg(String orgId, int year) {
+        String key = orgId + "|" + year;
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(key);
+        if (cached != null && cached.until() > now) {
+            return cached.pair();
+        }
+        if (cache.size() > 50_000) {
+            cache.clear();
+        }
+        Pair pair = load(orgId, year);
+        cache.put(key, new Cached(pair, now + TTL_MILLIS));
+        return pair;
+    }
+
+    private Pair load(String orgId, int year) {
         OrgNode org = orgId == null ? null : tree.find(orgId).orElse(null);
         TrainingPlan plan = org == null ? null : plans.inForce(org, year).orElse(null);
         if (plan != null) {

@@ -32,13 +32,16 @@ public class PlanService {
     private final Scopes scopes;
     private final TrainingProperties properties;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PlanService(MongoTemplate mongo, AggregateStore store, Scopes scopes, TrainingProperties properties, Clock clock) {
+    PlanService(MongoTemplate mongo, AggregateStore store, Scopes scopes, TrainingProperties properties, Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.store = store;
         this.scopes = scopes;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a plan is set to; null targets take the configured defaults. */
@@ -55,7 +58,7 @@ public class PlanService {
         OrgNode org = scopes.managedActive(orgId, user);
         Checked checked = check(input);
         try {
-            return store.save(TrainingPlan.create(org.id(), year, input.title().strip(), checked.member, checked.leader,
+            return saved(TrainingPlan.create(org.id(), year, input.title().strip(), checked.member, checked.leader,
                     checked.months, user.id(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("plan-exists", orgId, year);
@@ -67,7 +70,7 @@ public class PlanService {
         ETags.require(ifMatch, plan.getVersion());
         Checked checked = check(input);
         plan.change(input.title().strip(), checked.member, checked.leader, checked.months);
-        return store.save(plan);
+        return saved(plan);
     }
 
     public TrainingPlan addCourse(String id, String title, String content, boolean mustLearn, boolean firstAgendaItem,
@@ -76,6 +79,12 @@ public class PlanService {
         ETags.require(ifMatch, plan.getVersion());
         plan.addCourse(new TrainingPlan.Course(UUID.randomUUID().toString(), title.strip(), content, mustLearn, firstAgendaItem));
         return store.save(plan);
+    }
+
+    private TrainingPlan saved(TrainingPlan plan) {
+        TrainingPlan saved = store.save(plan);
+        events.publishEvent(new PlanChanged(saved.getId()));
+        return saved;
     }
 
     public TrainingPlan get(String id, CurrentUser user) {
