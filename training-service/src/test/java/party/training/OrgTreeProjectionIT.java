@@ -7,47 +7,25 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import party.platform.events.CloudEvents;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.test.TestContracts;
 import party.platform.test.TestEvents;
 import party.platform.test.TestHttp;
-import party.platform.test.TestJwt;
-import party.platform.test.TestMongo;
 
 /**
  * A consuming service keeps its org-tree projection from organization events: it reads the
  * contract's example, ignores stale versions and duplicates, and parks malformed events in the DLT.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=training-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(partitions = 1)
-class OrgTreeProjectionIT {
+class OrgTreeProjectionIT extends party.training.it.IntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("training-it"));
-        TestJwt.get().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
     @Autowired
     OrgTree tree;
 
     @Test
     void theProjectionFollowsOrganizationEventsAndIgnoresStaleOnes() {
-        TestEvents events = new TestEvents(kafka.getBrokersAsString());
+        TestEvents events = new TestEvents(brokers);
         String example = TestContracts.example("party.organization.created.v1");
         String id = "7d0c2b9e-3f4a-4c1e-9a55-2b8f6e0d1a01";
         events.send("party.organization", "party.organization.created.v1", id, example);
@@ -74,7 +52,7 @@ class OrgTreeProjectionIT {
 
     @Test
     void anOrganizationEventWithoutVersionIsParkedInTheDlt() {
-        TestEvents events = new TestEvents(kafka.getBrokersAsString());
+        TestEvents events = new TestEvents(brokers);
         String id = UUID.randomUUID().toString();
         String eventId = events.send("party.organization", "party.organization.created.v1", id,
                 "{\"id\":\"" + id + "\",\"type\":\"BRANCH\",\"name\":\"无版本\"}");
@@ -86,7 +64,7 @@ class OrgTreeProjectionIT {
 
     @Test
     void otherEventsOnTheTopicAreNotTakenForOrganizations() {
-        TestEvents events = new TestEvents(kafka.getBrokersAsString());
+        TestEvents events = new TestEvents(brokers);
         String meeting = UUID.randomUUID().toString();
         events.send("party.organization", "party.organization.meeting-held.v1", meeting,
                 "{\"id\":\"" + meeting + "\",\"type\":\"PARTY_LECTURE\",\"name\":\"党课\",\"version\":0}");
