@@ -1,6 +1,6 @@
 package party.member.member;
 
-import org.bson.Document;
+import java.util.StringJoiner;
 
 /**
  * What the directory keeps of one member: enough to list, filter, sort and count without reading
@@ -17,19 +17,31 @@ public record DirectoryEntry(String memberId, String orgId, String name, String 
                 name(member.getEducation()), name(member.getOccupation()), member.getVersion() == null ? 0 : member.getVersion());
     }
 
-    Document toDocument() {
-        return new Document("name", name).append("status", status).append("gender", gender).append("birthDate", birthDate)
-                .append("joinedAt", joinedAt).append("fullMembershipDate", fullMembershipDate)
-                .append("admissionDate", admissionDate).append("ethnicity", ethnicity).append("education", education)
-                .append("occupation", occupation).append("version", version);
+    /**
+     * The entry as stored: one string of its fields joined by the unit separator (U+001F), rather
+     * than a sub-document. Reading the whole tree's million entries for the statistics then decodes
+     * one value per member instead of a map of twelve fields, several times faster on both ends.
+     * Absent values are empty; the version comes last.
+     */
+    String encode() {
+        StringJoiner joiner = new StringJoiner(SEPARATOR);
+        for (String field : new String[] {name, status, gender, birthDate, joinedAt, fullMembershipDate, admissionDate,
+                ethnicity, education, occupation}) {
+            joiner.add(field == null ? "" : field.replace(SEPARATOR, " "));
+        }
+        return joiner.add(Long.toString(version)).toString();
     }
 
-    static DirectoryEntry from(String memberId, String orgId, Document d) {
-        Number version = d.get("version", Number.class);
-        return new DirectoryEntry(memberId, orgId, d.getString("name"), d.getString("status"), d.getString("gender"),
-                d.getString("birthDate"), d.getString("joinedAt"), d.getString("fullMembershipDate"),
-                d.getString("admissionDate"), d.getString("ethnicity"), d.getString("education"),
-                d.getString("occupation"), version == null ? 0 : version.longValue());
+    static DirectoryEntry decode(String memberId, String orgId, String value) {
+        String[] f = value.split(SEPARATOR, -1);
+        return new DirectoryEntry(memberId, orgId, f[0], text(f[1]), text(f[2]), text(f[3]), text(f[4]), text(f[5]),
+                text(f[6]), text(f[7]), text(f[8]), text(f[9]), Long.parseLong(f[10]));
+    }
+
+    private static final String SEPARATOR = "\u001F";
+
+    private static String text(String field) {
+        return field.isEmpty() ? null : field;
     }
 
     private static String name(Enum<?> value) {

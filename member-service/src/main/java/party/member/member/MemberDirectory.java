@@ -41,7 +41,7 @@ public class MemberDirectory {
         Map<String, Document> byOrg = new LinkedHashMap<>();
         for (Member member : members) {
             DirectoryEntry entry = DirectoryEntry.of(member);
-            byOrg.computeIfAbsent(entry.orgId(), o -> new Document()).append("members." + entry.memberId(), entry.toDocument());
+            byOrg.computeIfAbsent(entry.orgId(), o -> new Document()).append("members." + entry.memberId(), entry.encode());
         }
         byOrg.forEach((orgId, set) -> mongo.getCollection(COLLECTION).updateOne(new Document("_id", orgId),
                 new Document("$set", set), new com.mongodb.client.model.UpdateOptions().upsert(true)));
@@ -75,7 +75,7 @@ public class MemberDirectory {
             String orgId = doc.getString("_id");
             Document members = doc.get("members", Document.class);
             if (members != null) {
-                members.forEach((memberId, value) -> entries.add(DirectoryEntry.from(memberId, orgId, (Document) value)));
+                members.forEach((memberId, value) -> entries.add(DirectoryEntry.decode(memberId, orgId, (String) value)));
             }
         }
         return entries;

@@ -45,8 +45,7 @@ class MemberStatisticsIT extends RosterTestSupport {
                 Document.class, Member.COLLECTION);
         db.updateFirst(Query.query(Criteria.where("_id").is(zhou.getString("_id"))),
                 Update.update("admissionDate", "2024-06-01"), Member.COLLECTION);
-        db.updateFirst(Query.query(Criteria.where("_id").is(tree.branchB())),
-                Update.update("members." + zhou.getString("_id") + ".admissionDate", "2024-06-01"), MemberDirectory.COLLECTION);
+        directory.record(List.of(db.findById(zhou.getString("_id"), Member.class)));
         // A death in A, a transfer from A out of the system and one from A to B, all in 2024; one of 2023.
         db.insert(new Document("orgId", tree.branchA()).append("kind", "DEATH").append("date", "2024-05-01"),
                 StatisticsService.DECISIONS);
@@ -58,6 +57,9 @@ class MemberStatisticsIT extends RosterTestSupport {
                 .append("decidedOn", "2024-09-01"), StatisticsService.TRANSFERS);
         return tree;
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MemberDirectory directory;
 
     private static String id(int y, int m, int d) {
         return TestIds.nationalId(LocalDate.of(y, m, d));
