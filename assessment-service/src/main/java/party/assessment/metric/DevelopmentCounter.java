@@ -6,10 +6,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Member development of an organization in a year: admissions (member ids), steps recorded
- * ({@code recordId#step}) and the quota (发展党员指导性计划) when one was set. Sets, so a replay adds nothing.
+ * ({@code recordId#step}). Sets, so a replay adds nothing.
  */
 @Document(DevelopmentCounter.COLLECTION)
-record DevelopmentCounter(@Id String id, String orgId, Integer year, List<String> admitted, List<String> steps, Long quota) {
+record DevelopmentCounter(@Id String id, String orgId, Integer year, List<String> admitted, List<String> steps) {
 
     static final String COLLECTION = "development_counters";
 

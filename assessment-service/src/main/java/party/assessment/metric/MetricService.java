@@ -180,7 +180,8 @@ public class MetricService {
         long admitted = counter == null || counter.admitted() == null ? 0
                 : counter.admitted().stream().filter(a -> a.substring(a.lastIndexOf('|') + 1).compareTo(until) <= 0).count();
         long steps = counter == null || counter.steps() == null ? 0 : counter.steps().size();
-        Long quota = counter == null ? null : counter.quota();
+        DevelopmentQuota held = mongo.findById(DevelopmentCounter.idOf(branch.id(), period.year()), DevelopmentQuota.class);
+        Long quota = held == null ? null : held.quota();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("year", period.year());
         figures.put("quota", quota);

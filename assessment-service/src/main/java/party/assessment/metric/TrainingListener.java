@@ -2,23 +2,21 @@ package party.assessment.metric;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import party.platform.events.EventsConfiguration;
-import party.platform.events.Inbox;
 import party.platform.events.IncomingEvent;
 import party.platform.events.PoisonEventException;
 
 /**
- * Keeps each member's credit hours (学时) per year from party.training.credit-recorded.v1. The events
- * are keyed by ledger entry, so two entries of one member may arrive out of order on different
- * partitions: instead of trusting the latest {@code totalHours}, the hours of each entry are added
- * once (the entry id joins a set in the same conditional write), which is order-free and exact.
+ * Keeps each member's credit hours (学时) per year from party.training.credit-recorded.v1, in batches.
+ * The events are keyed by ledger entry, so two entries of one member may arrive out of order on
+ * different partitions: instead of trusting the latest {@code totalHours}, the hours of each entry are
+ * added once (the entry id joins a set in the same conditional write), which is order-free and exact.
  */
 @Component
 class TrainingListener {
@@ -26,18 +24,19 @@ class TrainingListener {
     static final String CONSUMER = "assessment-service-training";
     static final String TYPE = "party.training.credit-recorded.v1";
 
-    private final MongoTemplate mongo;
-    private final Inbox inbox;
+    private final BatchConsumption.Batches batches;
 
-    TrainingListener(MongoTemplate mongo, Inbox inbox) {
-        this.mongo = mongo;
-        this.inbox = inbox;
+    TrainingListener(BatchConsumption.Batches batches) {
+        this.batches = batches;
     }
 
-    @KafkaListener(id = CONSUMER, topics = "party.training", containerFactory = EventsConfiguration.LISTENER_FACTORY,
+    @KafkaListener(id = CONSUMER, topics = "party.training", containerFactory = BatchConsumption.FACTORY,
             concurrency = "${party.assessment.consumer-concurrency:3}")
-    void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.consume(CONSUMER, records, this::apply);
+    }
+
+    void apply(IncomingEvent event, BatchConsumption.Batch batch) {
         if (!TYPE.equals(event.type())) {
             return;
         }
@@ -48,13 +47,11 @@ class TrainingListener {
         long hundredths = hundredths(event, "hours");
         long target = hundredths(event, "targetHours");
         String id = TrainingCredit.idOf(memberId, year);
-        inbox.handle(CONSUMER, event, () -> {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().setOnInsert("memberId", memberId)
-                    .setOnInsert("year", year).setOnInsert("hundredths", 0L), TrainingCredit.COLLECTION);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("entries").ne(entryId)),
-                    new Update().addToSet("entries", entryId).inc("hundredths", hundredths)
-                            .set("targetHundredths", target).set("orgId", orgId), TrainingCredit.COLLECTION);
-        });
+        batch.upsert(TrainingCredit.COLLECTION, id, new Update().setOnInsert("memberId", memberId).setOnInsert("year", year)
+                .setOnInsert("hundredths", 0L));
+        batch.update(TrainingCredit.COLLECTION, Query.query(Criteria.where("_id").is(id).and("entries").ne(entryId)),
+                new Update().addToSet("entries", entryId).inc("hundredths", hundredths).set("targetHundredths", target)
+                        .set("orgId", orgId));
     }
 
     private static long hundredths(IncomingEvent event, String field) {
