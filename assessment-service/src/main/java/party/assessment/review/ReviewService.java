@@ -80,7 +80,7 @@ public class ReviewService {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < review.getCommitments().size(); i++) {
             SecretaryReview.Commitment c = review.getCommitments().get(i);
-            String id = "review-" + review.getId() + "-" + (i + 1);
+            String id = "review-" + review.getOrgId() + "-" + review.getYear() + "-" + (i + 1);
             rectifications.openOnce(id, new RectificationService.NewItem(review.getOrgId(), RectificationSource.SECRETARY_REVIEW,
                     review.getId() + "#" + (i + 1), "SECRETARY_REVIEW_COMMITMENT", c.problem(), c.measure(), c.deadline()), user.id());
             ids.add(id);
