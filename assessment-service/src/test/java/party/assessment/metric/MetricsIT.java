@@ -158,6 +158,29 @@ class MetricsIT extends IntegrationTest {
                 burst, (sent - start) / 1_000_000, (converged - sent) / 1_000_000);
     }
 
+    @Test
+    void aPoisonEventGoesToTheDltAndTheEventsAfterItStillCount() {
+        Orgs orgs = orgs();
+        String member = registerMember(orgs.branchC(), "FULL");
+        awaitRoster(List.of(member));
+        String entry = UUID.randomUUID().toString();
+        ProducerRecord<String, String> bad = event("party.training", "party.training.credit-recorded.v1", entry, body("entryId", entry,
+                "memberId", member, "orgId", orgs.branchC(), "year", QUARTER.year(), "hours", "a lot", "source", "SESSION",
+                "totalHours", "0", "targetHours", "32", "version", 0));
+        ProducerRecord<String, String> good = credit(member, orgs.branchC(), "2", "2");
+        // Same key as the poison record: it follows it on the same partition.
+        good = new ProducerRecord<>(good.topic(), null, entry, good.value(), good.headers());
+        publishAll(List.of(bad, good));
+        String path = "/api/v1/assessments/branches/" + orgs.branchC() + "/periods/" + QUARTER.label();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(line(get(path, staff(orgs)).json(), "E1").path("figures").path("averageHours").asString()).isEqualTo("2.00"));
+        String badId = header(bad);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode letters = get("/api/v1/admin/assessment-service/dlt", admin()).json();
+            assertThat(letters.valueStream().filter(l -> badId.equals(l.path("eventId").asString())).toList()).hasSize(1);
+        });
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private void validate(ProducerRecord<String, String> record) {
