@@ -139,7 +139,15 @@ public class EvaluationService {
         if (evaluation == null) {
             throw ApiException.notFound("not-found", OrgScope.resourceName("evaluation"));
         }
-        return view(evaluation, branch);
+        EvaluationView view = view(evaluation, branch);
+        if (evaluation.getStatus() == BranchEvaluation.Status.SURVEY && !user.manages(branch.ancestors())) {
+            // While the survey runs, the branch itself sees only how many answered: watching the counts
+            // move after each answer would tell who answered what in a small branch.
+            return new EvaluationView(view.id(), view.orgId(), view.orgName(), view.year(), view.status(), view.selfScore(),
+                    view.selfReport(), view.selfSubmittedAt(), null, view.respondents(), view.members(), null,
+                    view.averagePeriodScore(), view.closedPeriods(), view.vetoedInYear(), null, view.determination(), view.version());
+        }
+        return view;
     }
 
     EvaluationView view(BranchEvaluation evaluation, OrgNode branch) {

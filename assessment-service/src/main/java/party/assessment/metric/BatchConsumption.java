@@ -47,9 +47,13 @@ public class BatchConsumption {
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, String> assessmentBatchListenerFactory(
             ConcurrentKafkaListenerContainerFactory<String, String> eventListenerFactory,
-            KafkaTemplate<String, String> eventKafkaTemplate) {
+            KafkaTemplate<String, String> eventKafkaTemplate,
+            @org.springframework.beans.factory.annotation.Value("${party.assessment.max-poll-records:2000}") int maxPollRecords) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(eventListenerFactory.getConsumerFactory());
+        // Larger polls make larger batches: fewer round trips per event under a burst.
+        Map<String, Object> config = new java.util.HashMap<>(eventListenerFactory.getConsumerFactory().getConfigurationProperties());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        factory.setConsumerFactory(new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(config));
         factory.setBatchListener(true);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(eventKafkaTemplate,
                 (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));

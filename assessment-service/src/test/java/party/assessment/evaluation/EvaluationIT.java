@@ -67,6 +67,12 @@ class EvaluationIT extends IntegrationTest {
         Document marker = mongo.findById(branch + "|" + YEAR + "|" + members.get(0), Document.class, "survey_respondents");
         assertThat(marker.keySet()).containsExactly("_id");
 
+        // While the survey runs the branch sees how many answered, not the counts per answer.
+        JsonNode own = get(path(branch), secretary(branch)).json();
+        assertThat(own.path("respondents").asLong()).isEqualTo(10);
+        assertThat(own.path("survey").isNull()).isTrue();
+        assertThat(own.path("satisfactionRate").isNull()).isTrue();
+
         String staff = staff(orgs);
         JsonNode view = get(path(branch), staff).json();
         assertThat(view.path("respondents").asLong()).isEqualTo(10);

@@ -110,6 +110,16 @@ class TemplateIT extends IntegrationTest {
         assertThat(get(PATH + "/" + draft.json().path("id").asString(), admin).json().path("status").asString()).isEqualTo("DRAFT");
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        JsonNode paths = docs.json().path("paths");
+        assertThat(paths.has("/api/v1/assessments/branches/{orgId}/periods/{period}/scores")).isTrue();
+        assertThat(paths.has("/api/v1/assessments/branches/{orgId}/evaluations/{year}/survey")).isTrue();
+        assertThat(paths.has("/api/v1/assessments/organizations/{orgId}/reports/{year}/export")).isTrue();
+    }
+
     private static ObjectNode content(JsonNode template) {
         ObjectNode content = JSON.createObjectNode();
         content.put("name", template.path("name").asString());
