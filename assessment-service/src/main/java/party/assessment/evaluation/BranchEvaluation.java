@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
 import party.platform.web.ApiException;
@@ -33,13 +34,16 @@ public class BranchEvaluation extends Aggregate {
     private String selfSubmittedBy;
     private Instant selfSubmittedAt;
     private Determination determination;
+    private Map<SurveyAnswer, Long> publicSurvey;
+    private String publicSurveyBy;
 
     /**
      * @param appliedRules the rules that capped the computed grade
      * @param reason why the superior chose another grade than the computed one (null when not overridden)
      */
     public record Determination(BigDecimal score, Grade computedGrade, List<String> appliedRules, Grade grade, boolean overridden,
-                                String reason, BigDecimal satisfactionRate, long respondents, String by, Instant at) {
+                                String reason, BigDecimal satisfactionRate, long respondents, long publicRespondents, String by,
+                                Instant at) {
     }
 
     BranchEvaluation() {
@@ -70,13 +74,22 @@ public class BranchEvaluation extends Aggregate {
                 score.toPlainString(), nextVersion()));
     }
 
+    /** The public's answers (群众测评), collected on paper and recorded by the superior; replaces what was recorded. */
+    void recordPublicSurvey(Map<SurveyAnswer, Long> counts, String by) {
+        if (status != Status.SURVEY) {
+            throw ApiException.conflict("survey-closed", orgId, year);
+        }
+        publicSurvey = new java.util.EnumMap<>(counts);
+        publicSurveyBy = by;
+    }
+
     void determine(Determination next) {
         status = Status.DETERMINED;
         determination = next;
         raise(EvaluationEvents.GRADE_DETERMINED, new EvaluationEvents.GradeDetermined(id, orgId, year, next.grade().name(),
                 next.computedGrade().name(), next.score().toPlainString(),
                 next.satisfactionRate() == null ? null : next.satisfactionRate().toPlainString(), next.respondents(),
-                next.overridden(), nextVersion()));
+                next.publicRespondents(), next.overridden(), nextVersion()));
     }
 
     public String getOrgId() {
@@ -105,6 +118,10 @@ public class BranchEvaluation extends Aggregate {
 
     public Instant getSelfSubmittedAt() {
         return selfSubmittedAt;
+    }
+
+    public Map<SurveyAnswer, Long> getPublicSurvey() {
+        return publicSurvey;
     }
 
     public Determination getDetermination() {

@@ -13,10 +13,11 @@ final class EvaluationEvents {
     }
 
     /**
-     * @param satisfactionRate satisfied answers / answers, 4 places, or null without answers
+     * @param satisfactionRate satisfied answers / answers (members and public), 4 places, or null without answers
+     * @param respondents members who answered; {@code publicRespondents}: answers of the public
      * @param overridden the superior chose another grade than the rules give, with a recorded reason
      */
     record GradeDetermined(String evaluationId, String orgId, int year, String grade, String computedGrade, String score,
-                           String satisfactionRate, long respondents, boolean overridden, long version) {
+                           String satisfactionRate, long respondents, long publicRespondents, boolean overridden, long version) {
     }
 }

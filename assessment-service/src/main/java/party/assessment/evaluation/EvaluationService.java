@@ -53,7 +53,7 @@ public class EvaluationService {
     /** An evaluation with what the survey and the year's inspections say, as shown. */
     public record EvaluationView(String id, String orgId, String orgName, int year, BranchEvaluation.Status status,
                                  BigDecimal selfScore, String selfReport, Instant selfSubmittedAt, Map<SurveyAnswer, Long> survey,
-                                 long respondents, long members, BigDecimal satisfactionRate, BigDecimal averagePeriodScore,
+                                 long respondents, long members, Map<SurveyAnswer, Long> publicSurvey, long publicRespondents, BigDecimal satisfactionRate, BigDecimal averagePeriodScore,
                                  int closedPeriods, boolean vetoedInYear, GradingRules.Outcome suggested,
                                  BranchEvaluation.Determination determination, long version) {
     }
@@ -79,6 +79,19 @@ public class EvaluationService {
             throw ApiException.conflict("survey-closed", orgId, year);
         }
         survey.answer(evaluation.getId(), user.memberId(), answer);
+    }
+
+    /** The superior records the public's answers (群众测评) collected on paper; replaces what was recorded before. */
+    public BranchEvaluation recordPublicSurvey(String orgId, int year, Map<SurveyAnswer, Long> counts, String ifMatch, CurrentUser user) {
+        OrgNode branch = orgs.managedBranch(orgId, user);
+        orgs.requireSuperior(branch, user);
+        BranchEvaluation evaluation = mongo.findById(BranchEvaluation.idOf(branch.id(), year), BranchEvaluation.class);
+        if (evaluation == null) {
+            throw ApiException.conflict("evaluation-not-ready", orgId, year);
+        }
+        ETags.require(ifMatch, evaluation.getVersion());
+        evaluation.recordPublicSurvey(counts, user.id());
+        return store.save(evaluation);
     }
 
     /** Whether the calling member answered already (for the app). */
@@ -116,7 +129,7 @@ public class EvaluationService {
             throw ApiException.conflict("evaluation-not-ready", orgId, year);
         }
         ETags.require(ifMatch, evaluation.getVersion());
-        Survey.Tally tally = survey.tally(evaluation.getId());
+        Survey.Tally tally = survey.tally(evaluation.getId(), evaluation.getPublicSurvey());
         boolean vetoed = inspections.closedSheets(List.of(branch.id()), year).stream()
                 .anyMatch(s -> s.getFrozenTotals() != null && s.getFrozenTotals().vetoed());
         BigDecimal rounded = score.setScale(2, RoundingMode.HALF_UP);
@@ -128,7 +141,7 @@ public class EvaluationService {
             throw ApiException.unprocessable("grade-needs-reason", grade, outcome.grade());
         }
         evaluation.determine(new BranchEvaluation.Determination(rounded, outcome.grade(), outcome.appliedRules(), grade, overridden,
-                overridden ? why : null, tally.satisfactionRate(), tally.respondents(), user.id(),
+                overridden ? why : null, tally.satisfactionRate(), tally.respondents(), tally.publicRespondents(), user.id(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         return store.save(evaluation);
     }
@@ -145,20 +158,22 @@ public class EvaluationService {
             // move after each answer would tell who answered what in a small branch.
             return new EvaluationView(view.id(), view.orgId(), view.orgName(), view.year(), view.status(), view.selfScore(),
                     view.selfReport(), view.selfSubmittedAt(), null, view.respondents(), view.members(), null,
+                    view.publicRespondents(), null,
                     view.averagePeriodScore(), view.closedPeriods(), view.vetoedInYear(), null, view.determination(), view.version());
         }
         return view;
     }
 
     EvaluationView view(BranchEvaluation evaluation, OrgNode branch) {
-        Survey.Tally tally = survey.tally(evaluation.getId());
+        Survey.Tally tally = survey.tally(evaluation.getId(), evaluation.getPublicSurvey());
         List<ScoreSheet> sheets = inspections.closedSheets(List.of(branch.id()), evaluation.getYear());
         BigDecimal average = average(sheets);
         boolean vetoed = sheets.stream().anyMatch(s -> s.getFrozenTotals() != null && s.getFrozenTotals().vetoed());
         BigDecimal reference = average != null ? average : evaluation.getSelfScore();
         return new EvaluationView(evaluation.getId(), branch.id(), branch.name(), evaluation.getYear(), evaluation.getStatus(),
                 evaluation.getSelfScore(), evaluation.getSelfReport(), evaluation.getSelfSubmittedAt(), tally.counts(),
-                tally.respondents(), roster.membersOf(branch.id()).size(), tally.satisfactionRate(), average, sheets.size(), vetoed,
+                tally.respondents(), roster.membersOf(branch.id()).size(), tally.publicCounts(), tally.publicRespondents(),
+                tally.satisfactionRate(), average, sheets.size(), vetoed,
                 reference == null ? null : rules.grade(reference, tally.satisfactionRate(), vetoed), evaluation.getDetermination(),
                 evaluation.getVersion() == null ? 0 : evaluation.getVersion());
     }

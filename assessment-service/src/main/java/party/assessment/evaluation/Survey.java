@@ -53,27 +53,36 @@ class Survey {
         return mongo.exists(Query.query(Criteria.where("_id").is(markerId(evaluationId, memberId))), RESPONDENTS);
     }
 
-    /** The counts per answer, the number of answers and the satisfaction rate (null without answers). */
-    record Tally(Map<SurveyAnswer, Long> counts, long respondents, BigDecimal satisfactionRate) {
+    /**
+     * The members' counts per answer and their number, the public's (群众, collected on paper and
+     * recorded by the superior) likewise, and the satisfaction rate over both (null without answers).
+     */
+    record Tally(Map<SurveyAnswer, Long> counts, long respondents, Map<SurveyAnswer, Long> publicCounts, long publicRespondents,
+                 BigDecimal satisfactionRate) {
     }
 
-    Tally tally(String evaluationId) {
+    Tally tally(String evaluationId, Map<SurveyAnswer, Long> publicCounts) {
         Document doc = mongo.findById(evaluationId, Document.class, TALLIES);
         Map<SurveyAnswer, Long> counts = new LinkedHashMap<>();
+        Map<SurveyAnswer, Long> publicAnswers = new LinkedHashMap<>();
+        long members = 0;
         long total = 0;
         long satisfied = 0;
         for (SurveyAnswer answer : SurveyAnswer.values()) {
             Number n = doc == null ? null : (Number) doc.get(answer.name());
             long count = n == null ? 0 : n.longValue();
+            long fromPublic = publicCounts == null ? 0 : publicCounts.getOrDefault(answer, 0L);
             counts.put(answer, count);
-            total += count;
+            publicAnswers.put(answer, fromPublic);
+            members += count;
+            total += count + fromPublic;
             if (properties.grading().satisfiedAnswers().contains(answer.name())) {
-                satisfied += count;
+                satisfied += count + fromPublic;
             }
         }
         BigDecimal rate = total == 0 ? null
                 : BigDecimal.valueOf(satisfied).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
-        return new Tally(counts, total, rate);
+        return new Tally(counts, members, publicAnswers, total - members, rate);
     }
 
     private static String markerId(String evaluationId, String memberId) {

@@ -110,14 +110,26 @@ class EvaluationIT extends IntegrationTest {
         assertThat(overridden.json().path("determination").path("reason").asString()).startsWith("不满意票");
         awaitValid("party.assessment.grade-determined.v1", e -> e.path("orgId").asString().equals(branch) && e.path("overridden").asBoolean());
 
-        // Branch B: self-evaluated, no answers: cannot be 好 by the rules either; determined 一般 → distribution.
-        Response selfB = post(path(orgs.branchB()) + "/self-evaluation", secretary(orgs.branchB()), Map.of("score", 70, "report", "自评"));
-        assertThat(post(path(orgs.branchB()) + "/determination", staff, Map.of("score", 70), "If-Match", selfB.header("ETag"))
-                .json().path("determination").path("grade").asString()).isEqualTo("AVERAGE");
+        // Branch B: no member answered; the public's paper survey (群众测评) is recorded by the superior: 9 of 10 satisfied.
+        String b = orgs.branchB();
+        Response selfB = post(path(b) + "/self-evaluation", secretary(b), Map.of("score", 85, "report", "自评"));
+        Map<String, Object> paper = Map.of("satisfied", 5, "fairlySatisfied", 3, "basicallySatisfied", 1, "dissatisfied", 1);
+        assertThat(post(path(b) + "/public-survey", secretary(b), paper, "If-Match", selfB.header("ETag")).status()).isEqualTo(403);
+        assertThat(post(path(b) + "/public-survey", staff, Map.of("satisfied", -1, "fairlySatisfied", 0, "basicallySatisfied", 0,
+                "dissatisfied", 0), "If-Match", selfB.header("ETag")).status()).isEqualTo(400);
+        Response recorded = post(path(b) + "/public-survey", staff, paper, "If-Match", selfB.header("ETag"));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        assertThat(recorded.json().path("publicRespondents").asLong()).isEqualTo(10);
+        assertThat(recorded.json().path("respondents").asLong()).isZero();
+        assertThat(recorded.json().path("satisfactionRate").decimalValue()).isEqualByComparingTo("0.9");
+        Response gradedB = post(path(b) + "/determination", staff, Map.of("score", 85), "If-Match", recorded.header("ETag"));
+        assertThat(gradedB.json().path("determination").path("grade").asString()).isEqualTo("FAIRLY_GOOD");
+        awaitValid("party.assessment.grade-determined.v1", e -> e.path("orgId").asString().equals(b)
+                && e.path("publicRespondents").asLong() == 10);
         JsonNode distribution = get("/api/v1/assessments/organizations/" + orgs.committee() + "/grades?year=" + YEAR, staff).json();
         assertThat(distribution.path("branches").asInt()).isEqualTo(3);
-        assertThat(distribution.path("counts").path("FAIRLY_GOOD").asLong()).isEqualTo(1);
-        assertThat(distribution.path("counts").path("AVERAGE").asLong()).isEqualTo(1);
+        assertThat(distribution.path("counts").path("FAIRLY_GOOD").asLong()).isEqualTo(2);
+        assertThat(distribution.path("counts").path("AVERAGE").asLong()).isZero();
         assertThat(distribution.path("ungraded").asLong()).isEqualTo(1);
         assertThat(get("/api/v1/assessments/organizations/" + orgs.committee() + "/grades?year=" + YEAR, secretary(branch)).status())
                 .isEqualTo(404);

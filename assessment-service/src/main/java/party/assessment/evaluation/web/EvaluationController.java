@@ -43,6 +43,16 @@ class EvaluationController {
     record SurveyRequest(@NotNull SurveyAnswer answer) {
     }
 
+    record PublicSurveyRequest(@NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) Long satisfied,
+                               @NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) Long fairlySatisfied,
+                               @NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) Long basicallySatisfied,
+                               @NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) Long dissatisfied) {
+        Map<SurveyAnswer, Long> counts() {
+            return Map.of(SurveyAnswer.SATISFIED, satisfied, SurveyAnswer.FAIRLY_SATISFIED, fairlySatisfied,
+                    SurveyAnswer.BASICALLY_SATISFIED, basicallySatisfied, SurveyAnswer.DISSATISFIED, dissatisfied);
+        }
+    }
+
     record DeterminationRequest(@NotNull @DecimalMin("0") @DecimalMax("120") BigDecimal score, Grade grade,
                                 @Size(max = 2000) String reason) {
     }
@@ -69,6 +79,17 @@ class EvaluationController {
     @PreAuthorize("hasRole('MEMBER')")
     Map<String, Boolean> answered(@PathVariable String orgId, @PathVariable int year) {
         return Map.of("answered", evaluations.answered(orgId, year, CurrentUser.get()));
+    }
+
+    /** The public's answers (群众测评) collected on paper, recorded by the superior while the survey is open. */
+    @PostMapping(PATH + "/public-survey")
+    @PreAuthorize("hasAnyRole('ADMIN','ORG_STAFF')")
+    ResponseEntity<EvaluationService.EvaluationView> publicSurvey(@PathVariable String orgId, @PathVariable int year,
+                                                                  @Valid @RequestBody PublicSurveyRequest body,
+                                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CurrentUser user = CurrentUser.get();
+        BranchEvaluation saved = evaluations.recordPublicSurvey(orgId, year, body.counts(), ifMatch, user);
+        return ResponseEntity.ok().eTag(ETags.of(saved.getVersion())).body(evaluations.view(orgId, year, user));
     }
 
     /** The superior's determination; a grade other than the computed one needs a reason. */
