@@ -135,16 +135,44 @@ public class BatchConsumption {
         }
     }
 
-    /** The writes of one batch: ordered bulk operations per collection, flushed before any effect that must read. */
+    /**
+     * The writes of one batch. Set additions and field sets on one document are merged into ONE upsert
+     * per document (a burst of meetings of one branch and month is one write, not thousands); other
+     * updates go into ordered bulk operations per collection. Everything is flushed before any effect
+     * that must read what the batch wrote.
+     */
     public static class Batch {
 
         private final MongoTemplate mongo;
+        private final Map<String, Map<String, DocumentChange>> merged = new LinkedHashMap<>();
         private final Map<String, BulkOperations> bulks = new LinkedHashMap<>();
         private int pending;
         private boolean ranNow;
 
         Batch(MongoTemplate mongo) {
             this.mongo = mongo;
+        }
+
+        /** The pending change of one document, merged over the batch. */
+        private static final class DocumentChange {
+            final Map<String, java.util.LinkedHashSet<Object>> addToSet = new LinkedHashMap<>();
+            final Map<String, Object> set = new LinkedHashMap<>();
+
+            Update toUpdate() {
+                Update update = new Update();
+                set.forEach(update::set);
+                addToSet.forEach((field, values) -> update.addToSet(field).each(values.toArray()));
+                return update;
+            }
+        }
+
+        /** Adds values to set fields and sets fields of the document {@code id} (upserted). */
+        public void merge(String collection, String id, Map<String, List<?>> additions, Map<String, Object> fields) {
+            DocumentChange change = merged.computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                    .computeIfAbsent(id, k -> new DocumentChange());
+            additions.forEach((field, values) -> change.addToSet.computeIfAbsent(field, f -> new java.util.LinkedHashSet<>()).addAll(values));
+            change.set.putAll(fields);
+            pending++;
         }
 
         public void upsert(String collection, String id, Update update) {
@@ -177,6 +205,12 @@ public class BatchConsumption {
         }
 
         void flush() {
+            merged.forEach((collection, changes) -> {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+                changes.forEach((id, change) -> bulk.upsert(Query.query(Criteria.where("_id").is(id)), change.toUpdate()));
+                bulk.execute();
+            });
+            merged.clear();
             bulks.values().forEach(BulkOperations::execute);
             bulks.clear();
         }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import party.assessment.calendar.Period;
@@ -62,9 +62,8 @@ class MemberMetricsListener {
                         "PROBATIONARY".equals(to) ? YearMonth.from(effective).toString() : e.owesFrom(), version)));
                 if ("PROBATIONARY".equals(to) && "CANDIDATE".equals(from)) {
                     // An admission (接收预备党员) counts toward the branch's development quota of that year.
-                    batch.upsert(DevelopmentCounter.COLLECTION, DevelopmentCounter.idOf(orgId, effective.getYear()),
-                            new Update().addToSet("admitted", memberId + "|" + effective).set("orgId", orgId)
-                                    .set("year", effective.getYear()));
+                    batch.merge(DevelopmentCounter.COLLECTION, DevelopmentCounter.idOf(orgId, effective.getYear()),
+                            Map.of("admitted", List.of(memberId + "|" + effective)), Map.of("orgId", orgId, "year", effective.getYear()));
                 }
             }
             case "party.member.transferred.v1" -> {
@@ -87,15 +86,15 @@ class MemberMetricsListener {
                 if (months.isEmpty()) {
                     throw new PoisonEventException(event.type() + " " + event.id() + " has no months");
                 }
-                batch.upsert(DuesMonthsPaid.COLLECTION, memberId, new Update().addToSet("months").each(months.toArray()));
+                batch.merge(DuesMonthsPaid.COLLECTION, memberId, Map.of("months", months), Map.of());
             }
             case "party.member.development-step-recorded.v1" -> {
                 String recordId = event.text("recordId");
                 String orgId = event.text("orgId");
                 long step = event.number("step");
                 LocalDate date = date(event, "date");
-                batch.upsert(DevelopmentCounter.COLLECTION, DevelopmentCounter.idOf(orgId, date.getYear()),
-                        new Update().addToSet("steps", recordId + "#" + step).set("orgId", orgId).set("year", date.getYear()));
+                batch.merge(DevelopmentCounter.COLLECTION, DevelopmentCounter.idOf(orgId, date.getYear()),
+                        Map.of("steps", List.of(recordId + "#" + step)), Map.of("orgId", orgId, "year", date.getYear()));
             }
             case "party.member.development-quota-set.v1" -> {
                 String orgId = event.text("orgId");

@@ -3,6 +3,7 @@ package party.assessment.metric;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,7 +46,7 @@ class OrgLifeListener {
                 String branchId = event.text("branchId");
                 String type = event.text("meetingType");
                 Instant plannedAt = MemberMetricsListener.instant(event, "plannedAt");
-                batch.upsert(MEETINGS, meetingId, new Update().set("plannedAt", plannedAt).set("branchId", branchId).set("type", type));
+                batch.merge(MEETINGS, meetingId, Map.of(), Map.of("plannedAt", plannedAt, "branchId", branchId, "type", type));
                 addTo(batch, branchId, type, month(plannedAt), "planned", meetingId, null);
             }
             case "party.organization.meeting-held.v1" -> {
@@ -80,7 +81,9 @@ class OrgLifeListener {
 
     private static void addTo(BatchConsumption.Batch batch, String branchId, String type, YearMonth month, String set,
                               String meetingId, String unit) {
-        batch.upsert(OrgLifeMonth.COLLECTION, OrgLifeMonth.idOf(branchId, type, month), monthUpdate(branchId, type, month, set, meetingId, unit));
+        batch.merge(OrgLifeMonth.COLLECTION, OrgLifeMonth.idOf(branchId, type, month),
+                unit == null ? Map.of(set, List.of(meetingId)) : Map.of(set, List.of(meetingId), "units", List.of(unit)),
+                Map.of("branchId", branchId, "type", type, "month", month.toString()));
     }
 
     private static Update monthUpdate(String branchId, String type, YearMonth month, String set, String meetingId, String unit) {
