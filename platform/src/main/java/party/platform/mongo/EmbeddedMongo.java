@@ -2,7 +2,6 @@ package party.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create MongoDB data folder " + dataDir, e);
         }
-        return new EmbeddedMongo(new H2Backend(dataDir.resolve("mongo.mv").toString()), host, port);
+        return new EmbeddedMongo(new FastH2Backend(dataDir.resolve("mongo.mv").toString()), host, port);
     }
 
     /** Connection string for a database on this server. */

@@ -1,0 +1,78 @@
+package party.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with its unique indexes (the only indexes it has, {@code _id}
+ * among them) keyed by {@link KeyValueType}. The maps have their own names ({@code kv:} prefix), so
+ * a data folder written by the plain backend still opens: an index found empty is rebuilt from the
+ * collection when the server opens it. (A renamed collection keeps its index maps under the old
+ * name until the next start, which rebuilds them under the new one; nothing here renames.)
+ */
+final class FastH2Backend extends H2Backend {
+
+    FastH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** An inner class: the store comes from the backend, since H2Database opens its indexes inside its constructor. */
+    private final class Database extends H2Database {
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        private String mapName(String collection, String index) {
+            return "kv:" + getDatabaseName() + "." + collection + "._index_" + index;
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName(collection, index),
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+            return new KeyValueIndex(map, index, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String index) {
+            super.dropIndex(collection, index);
+            getMvStore().removeMap(mapName(collection.getCollectionName(), index));
+        }
+
+        @Override
+        public void dropCollection(String collection, Oplog oplog) {
+            super.dropCollection(collection, oplog);
+            removeMaps(mapName(collection, ""));
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            super.drop(oplog);
+            removeMaps("kv:" + getDatabaseName() + ".");
+        }
+
+        private void removeMaps(String prefix) {
+            for (String map : List.copyOf(getMvStore().getMapNames())) {
+                if (map.startsWith(prefix)) {
+                    getMvStore().removeMap(map);
+                }
+            }
+        }
+    }
+}
