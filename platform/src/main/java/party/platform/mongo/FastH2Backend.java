@@ -2,11 +2,14 @@ package party.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
@@ -14,11 +17,12 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes (the only indexes it has, {@code _id}
- * among them) keyed by {@link KeyValueType}. The maps have their own names ({@code kv:} prefix), so
- * a data folder written by the plain backend still opens: an index found empty is rebuilt from the
- * collection when the server opens it. (A renamed collection keeps its index maps under the old
- * name until the next start, which rebuilds them under the new one; nothing here renames.)
+ * mongo-java-server's H2 backend with its documents stored as BSON ({@link DocumentType}) and its
+ * unique indexes (the only indexes it has, {@code _id} among them) keyed by {@link KeyValueType}.
+ * The maps have their own names ({@code bson:} and {@code kv:} prefixes), so a data folder written
+ * by the plain backend still opens: a collection's documents are copied over the first time it is
+ * opened, and an index found empty is rebuilt from the collection. Renaming a collection is not
+ * supported here (nothing in this system renames one).
  */
 final class FastH2Backend extends H2Backend {
 
@@ -36,6 +40,21 @@ final class FastH2Backend extends H2Backend {
 
         Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collection);
+            MVMap<Object, Document> data = getMvStore().openMap("bson:" + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+            String legacy = "databases." + namespace;
+            if (data.isEmpty() && getMvStore().hasMap(legacy)) {
+                MVMap<Object, Document> old = getMvStore().openMap(legacy);
+                old.forEach(data::put);
+                getMvStore().removeMap(old);
+            }
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collection, options, data, meta, getCursorRegistry());
         }
 
         private String mapName(String collection, String index) {
@@ -59,12 +78,14 @@ final class FastH2Backend extends H2Backend {
         public void dropCollection(String collection, Oplog oplog) {
             super.dropCollection(collection, oplog);
             removeMaps(mapName(collection, ""));
+            removeMaps("bson:" + getFullCollectionNamespace(collection));
         }
 
         @Override
         public void drop(Oplog oplog) {
             super.drop(oplog);
             removeMaps("kv:" + getDatabaseName() + ".");
+            removeMaps("bson:" + getDatabaseName() + ".");
         }
 
         private void removeMaps(String prefix) {
