@@ -15,7 +15,7 @@ import party.platform.events.IncomingEvent;
 import party.platform.events.PoisonEventException;
 
 /**
- * Keeps the roster, the dues months paid and the development counters from party.member, in batches
+ * Keeps the roster, the dues bills and months paid, and the development counters from party.member, in batches
  * (see {@link BatchConsumption}). Every effect is idempotent on its own: $addToSet into sets, or a
  * version guard on the member's and the quota's aggregate version.
  */
@@ -87,6 +87,24 @@ class MemberMetricsListener {
                     throw new PoisonEventException(event.type() + " " + event.id() + " has no months");
                 }
                 batch.merge(DuesMonthsPaid.COLLECTION, memberId, Map.of("months", months), Map.of());
+            }
+            case "party.member.dues-billed.v1" -> {
+                String memberId = event.text("memberId");
+                String orgId = event.text("orgId");
+                String month;
+                try {
+                    month = YearMonth.parse(event.text("month")).toString();
+                } catch (DateTimeParseException e) {
+                    throw new PoisonEventException(event.type() + " " + event.id() + " has a bad month");
+                }
+                String amount = event.text("amount");
+                if (memberId.isBlank() || orgId.isBlank() || !amount.matches("[0-9]+\\.[0-9]{2}")) {
+                    throw new PoisonEventException(event.type() + " " + event.id() + " does not fit the contract");
+                }
+                // A month is billed once (billId = memberId|month): the set entry is the same on any redelivery.
+                batch.merge(DuesBilledMonth.COLLECTION, DuesBilledMonth.idOf(orgId, month),
+                        Map.of("bills", List.of(DuesBilledMonth.entry(memberId, amount))),
+                        Map.of("orgId", orgId, "month", month));
             }
             case "party.member.development-step-recorded.v1" -> {
                 String recordId = event.text("recordId");

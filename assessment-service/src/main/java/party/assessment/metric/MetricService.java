@@ -199,40 +199,57 @@ public class MetricService {
 
     // ------------------------------------------------------------------ dues
 
+    /**
+     * True arrears: the branch's bills of the period's months (dues-billed) against the months paid
+     * (dues-paid). A bill is due once its month is over, and in arrears while due and not paid; the
+     * score is bills paid / bills due. Members not billed (no base in force) owe nothing here. Reads
+     * by _id only: one document per month of the period, then the billed members' paid months.
+     */
     AutomaticResult dues(OrgNode branch, Period period) {
-        List<RosterEntry> members = roster.membersOf(branch.id());
+        List<String> ids = period.monthList().stream().map(m -> DuesBilledMonth.idOf(branch.id(), m.toString())).toList();
+        List<DuesBilledMonth> billed = mongo.find(Query.query(Criteria.where("_id").in(ids)), DuesBilledMonth.class);
+        Set<String> billedMembers = new HashSet<>();
+        billed.forEach(m -> m.billsOrEmpty().forEach(b -> billedMembers.add(DuesBilledMonth.memberOf(b))));
         Map<String, Set<String>> paid = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(members.stream().map(RosterEntry::id).toList())), DuesMonthsPaid.class)
+        mongo.find(Query.query(Criteria.where("_id").in(billedMembers)), DuesMonthsPaid.class)
                 .forEach(d -> paid.put(d.id(), d.months() == null ? Set.of() : new HashSet<>(d.months())));
         YearMonth current = Period.currentMonth();
-        long owed = 0;
+        long bills = 0;
+        long due = 0;
         long settled = 0;
-        long inArrears = 0;
-        for (RosterEntry member : members) {
-            YearMonth from = member.owesFrom() == null ? null : YearMonth.parse(member.owesFrom());
-            boolean behind = false;
-            for (YearMonth month : period.monthList()) {
-                // A month's dues fall into arrears once the month is over.
-                if (!month.isBefore(current) || (from != null && month.isBefore(from))) {
+        BigDecimal amountDue = BigDecimal.ZERO.setScale(2);
+        BigDecimal amountPaid = BigDecimal.ZERO.setScale(2);
+        Set<String> inArrears = new HashSet<>();
+        for (DuesBilledMonth month : billed) {
+            // A month's dues fall into arrears once the month is over.
+            boolean over = YearMonth.parse(month.month()).isBefore(current);
+            for (String bill : month.billsOrEmpty()) {
+                bills++;
+                if (!over) {
                     continue;
                 }
-                owed++;
-                if (paid.getOrDefault(member.id(), Set.of()).contains(month.toString())) {
+                String member = DuesBilledMonth.memberOf(bill);
+                BigDecimal amount = DuesBilledMonth.amountOf(bill);
+                due++;
+                amountDue = amountDue.add(amount);
+                if (paid.getOrDefault(member, Set.of()).contains(month.month())) {
                     settled++;
+                    amountPaid = amountPaid.add(amount);
                 } else {
-                    behind = true;
+                    inArrears.add(member);
                 }
-            }
-            if (behind) {
-                inArrears++;
             }
         }
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("members", members.size());
-        figures.put("memberMonthsOwed", owed);
-        figures.put("memberMonthsPaid", settled);
-        figures.put("membersInArrears", inArrears);
-        return AutomaticResult.of(Metric.DUES_PAYMENT, settled, owed, figures);
+        figures.put("bills", bills);
+        figures.put("billsDue", due);
+        figures.put("billsPaid", settled);
+        figures.put("billsInArrears", due - settled);
+        figures.put("membersInArrears", inArrears.size());
+        figures.put("amountDue", amountDue.toPlainString());
+        figures.put("amountPaid", amountPaid.toPlainString());
+        figures.put("amountInArrears", amountDue.subtract(amountPaid).toPlainString());
+        return AutomaticResult.of(Metric.DUES_PAYMENT, settled, due, figures);
     }
 
     // ------------------------------------------------------------------ rectification

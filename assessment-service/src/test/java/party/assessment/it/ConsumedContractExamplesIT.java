@@ -19,6 +19,7 @@ class ConsumedContractExamplesIT extends IntegrationTest {
         example("party.member", "party.member.status-changed.v1", member);
         example("party.member", "party.member.transferred.v1", member);
         example("party.member", "party.member.dues-paid.v1", "7c1e4b52-0d6a-4f3e-9a8b-5e2f1c3d4a69");
+        example("party.member", "party.member.dues-billed.v1", member + "|2026-02");
         example("party.member", "party.member.development-step-recorded.v1", "3f9d2c1e-8b4a-4c6e-9f1d-2a7b5e0c4d18");
         example("party.member", "party.member.development-quota-set.v1", "org-committee-mining-group");
         String meeting = "5b7e0f3c-9d2a-4f61-8c3e-1a2b3c4d5e6f";
@@ -37,6 +38,8 @@ class ConsumedContractExamplesIT extends IntegrationTest {
             assertThat(roster.getString("owesFrom")).isEqualTo("2024-06");
             assertThat(mongo.findById(member, Document.class, "dues_months_paid").getList("months", String.class))
                     .containsExactlyInAnyOrder("2026-01", "2026-02", "2026-03");
+            assertThat(mongo.findById("org-branch-coal-prep-1|2026-02", Document.class, "dues_billed_months")
+                    .getList("bills", String.class)).containsExactly(member + "|45.00");
             Document development = mongo.findById("org-branch-coal-prep-1|2024", Document.class, "development_counters");
             assertThat(development.getList("admitted", String.class)).containsExactly(member + "|2024-06-28");
             assertThat(development.getList("steps", String.class)).containsExactly(member + "#15");

@@ -59,9 +59,20 @@ class MetricsIT extends IntegrationTest {
         events.add(credit(full.get(0), branch, "10", "10"));
         events.add(credit(full.get(0), branch, "6", "16"));
         events.add(credit(full.get(1), branch, "32", "32"));
-        // Dues: one member paid the whole quarter, another its first month.
+        // Dues: every member billed each month of the quarter (the admitted one too); one member paid the
+        // whole quarter, another its first month. Another branch's bill and payment count nothing here.
+        List<String> amounts = List.of("30.00", "15.00", "0.20");
+        for (YearMonth m : months) {
+            for (int i = 0; i < full.size(); i++) {
+                events.add(billed(full.get(i), branch, m, amounts.get(i)));
+            }
+            events.add(billed(admitted, branch, m, "10.00"));
+        }
         events.add(paid(full.get(0), branch, months));
         events.add(paid(full.get(1), branch, List.of(months.get(0))));
+        String elsewhere = UUID.randomUUID().toString();
+        events.add(billed(elsewhere, orgs.branchB(), months.get(0), "5.00"));
+        events.add(paid(elsewhere, orgs.branchB(), List.of(months.get(0))));
         events.forEach(this::validate);
         publishAll(events);
 
@@ -72,7 +83,8 @@ class MetricsIT extends IntegrationTest {
             assertThat(line(view, "L1").path("figures").path("fulfilled").asLong()).isEqualTo(5);
             assertThat(line(view, "E1").path("figures").path("membersCompleted").asLong()).isEqualTo(1);
             assertThat(line(view, "E1").path("figures").path("averageHours").asString()).isEqualTo("12.00");
-            assertThat(line(view, "O4").path("figures").path("memberMonthsPaid").asLong()).isEqualTo(4);
+            assertThat(line(view, "O4").path("figures").path("billsPaid").asLong()).isEqualTo(4);
+            assertThat(line(view, "O4").path("figures").path("billsDue").asLong()).isEqualTo(12);
             assertThat(line(view, "O3").path("figures").path("admitted").asLong()).isEqualTo(1);
             assertThat(line(view, "O3").path("figures").path("quota").asLong()).isEqualTo(2);
             JsonNode lecture = type(line(view, "L1"), "PARTY_LECTURE");
@@ -86,9 +98,17 @@ class MetricsIT extends IntegrationTest {
         assertThat(orgLife.path("score").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(type(orgLife, "COMMITTEE_MEETING").path("due").asInt()).isZero();
         assertThat(type(orgLife, "GROUP_MEETING").path("fulfilled").asInt()).isEqualTo(1);
-        // Dues: 4 members × 3 months owed (the probationary one from the admission month), 4 paid.
+        // Dues: 4 members × 3 bills of months that are over, 4 paid; 8 in arrears over 3 members.
         JsonNode dues = line(view, "O4");
-        assertThat(dues.path("figures").path("memberMonthsOwed").asLong()).isEqualTo(12);
+        JsonNode duesFigures = dues.path("figures");
+        assertThat(duesFigures.path("bills").asLong()).isEqualTo(12);
+        assertThat(duesFigures.path("billsDue").asLong()).isEqualTo(12);
+        assertThat(duesFigures.path("billsInArrears").asLong()).isEqualTo(8);
+        assertThat(duesFigures.path("membersInArrears").asLong()).isEqualTo(3);
+        assertThat(duesFigures.path("amountDue").asString()).isEqualTo("165.60"); // 3 × (30 + 15 + 0.20 + 10)
+        assertThat(duesFigures.path("amountPaid").asString()).isEqualTo("105.00"); // 3 × 30 + 15
+        assertThat(duesFigures.path("amountInArrears").asString()).isEqualTo("60.60");
+        assertThat(dues.path("ratio").decimalValue()).isEqualByComparingTo("0.3333");
         assertThat(dues.path("score").decimalValue()).isEqualByComparingTo(new BigDecimal("3").multiply(dues.path("ratio").decimalValue())
                 .setScale(2, java.math.RoundingMode.HALF_UP));
         assertThat(line(view, "E1").path("figures").path("members").asInt()).isEqualTo(4);
@@ -115,6 +135,44 @@ class MetricsIT extends IntegrationTest {
     }
 
     @Test
+    void aBillIsInArrearsOnlyOnceItsMonthIsOverAndUntilItIsPaid() {
+        Orgs orgs = orgs();
+        String branch = orgs.branchC();
+        String member = UUID.randomUUID().toString();
+        YearMonth current = Period.currentMonth();
+        YearMonth previous = current.minusMonths(1);
+        List<ProducerRecord<String, String>> events = List.of(billed(member, branch, previous, "12.50"),
+                billed(member, branch, current, "12.50"));
+        events.forEach(this::validate);
+        publishAll(events);
+        String staff = staff(orgs);
+        String base = "/api/v1/assessments/branches/" + branch + "/periods/";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode last = line(get(base + Period.month(previous).label(), staff).json(), "O4");
+            assertThat(last.path("figures").path("billsInArrears").asLong()).isEqualTo(1);
+            assertThat(last.path("figures").path("amountInArrears").asString()).isEqualTo("12.50");
+            assertThat(last.path("ratio").decimalValue()).isEqualByComparingTo("0");
+            JsonNode now = line(get(base + Period.month(current).label(), staff).json(), "O4");
+            assertThat(now.path("figures").path("bills").asLong()).isEqualTo(1);
+        });
+        // The current month's bill is not due yet: nothing in arrears, nothing asked.
+        JsonNode now = line(get(base + Period.month(current).label(), staff).json(), "O4");
+        assertThat(now.path("figures").path("billsDue").asLong()).isZero();
+        assertThat(now.path("figures").path("membersInArrears").asLong()).isZero();
+        assertThat(now.path("ratio").decimalValue()).isEqualByComparingTo("1");
+
+        ProducerRecord<String, String> payment = paid(member, branch, List.of(previous));
+        validate(payment);
+        publishAll(List.of(payment));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode last = line(get(base + Period.month(previous).label(), staff).json(), "O4");
+            assertThat(last.path("figures").path("billsInArrears").asLong()).isZero();
+            assertThat(last.path("figures").path("amountPaid").asString()).isEqualTo("12.50");
+            assertThat(last.path("ratio").decimalValue()).isEqualByComparingTo("1");
+        });
+    }
+
+    @Test
     void aBurstOfEventsConvergesQuickly() {
         Orgs orgs = orgs();
         String branch = orgs.branchB();
@@ -137,6 +195,10 @@ class MetricsIT extends IntegrationTest {
                 default -> events.add(paid(member, branch, List.of(months.get((i / 3) % 3))));
             }
         }
+        // The bills the payments settle, 3 per member, within the burst (replacing as many of its first events).
+        for (int i = 0; i < members * 3; i++) {
+            events.set(i, billed(ids.get(i % members), branch, months.get(i / members), "30.00"));
+        }
         long meetings = events.stream().filter(e -> "party.organization".equals(e.topic())).count();
         long hours = events.stream().filter(e -> "party.training".equals(e.topic())).count();
         String path = "/api/v1/assessments/branches/" + branch + "/periods/" + QUARTER.label();
@@ -150,8 +212,8 @@ class MetricsIT extends IntegrationTest {
             assertThat(new BigDecimal(line(view, "E1").path("figures").path("averageHours").asString()))
                     .isEqualByComparingTo(BigDecimal.valueOf(hours).multiply(new BigDecimal("0.5"))
                             .divide(BigDecimal.valueOf(members), 2, java.math.RoundingMode.HALF_UP));
-            assertThat(line(view, "O4").path("figures").path("memberMonthsPaid").asLong())
-                    .isEqualTo(Math.min(members * 3L, burst / 3));
+            assertThat(line(view, "O4").path("figures").path("billsDue").asLong()).isEqualTo(members * 3L);
+            assertThat(line(view, "O4").path("figures").path("billsPaid").asLong()).isEqualTo(members * 3L);
         });
         long converged = System.nanoTime();
         log.info("burst of {} events: sent in {} ms, every affected score current {} ms after the last was sent",
@@ -208,6 +270,13 @@ class MetricsIT extends IntegrationTest {
         return event("party.training", "party.training.credit-recorded.v1", entry, body("entryId", entry, "memberId", memberId,
                 "orgId", branch, "year", QUARTER.year(), "hours", hours, "source", "SESSION", "totalHours", total,
                 "targetHours", "32", "version", 0));
+    }
+
+    /** member-service's party.member.dues-billed.v1, keyed by bill (memberId|yyyy-MM). */
+    static ProducerRecord<String, String> billed(String memberId, String branch, YearMonth month, String amount) {
+        String bill = memberId + "|" + month;
+        return event("party.member", "party.member.dues-billed.v1", bill, body("billId", bill, "memberId", memberId,
+                "orgId", branch, "month", month.toString(), "amount", amount, "version", 0));
     }
 
     static ProducerRecord<String, String> paid(String memberId, String branch, List<YearMonth> months) {

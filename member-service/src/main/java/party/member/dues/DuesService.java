@@ -303,11 +303,13 @@ public class DuesService implements InitializingBean {
         return months;
     }
 
-    /** Inserts the bill unless the month is billed already; whether it was created now. */
+    /** Inserts the bill with its dues-billed event unless the month is billed already; whether it was created now. */
     private boolean insertBill(Member member, YearMonth month, DuesBase base, Instant now) {
         try {
-            mongo.insert(new DuesBill(DuesBill.idOf(member.getId(), month), member.getId(), member.getOrgId(),
-                    month.toString(), base.category(), base.monthlyAmount(), now, null, null));
+            // A new aggregate (no version yet) is inserted: a month billed meanwhile fails on its id,
+            // and the bill's dues-billed event is written in the same document or not at all.
+            store.save(DuesBill.billed(member.getId(), member.getOrgId(), month, base.category(), base.monthlyAmount(),
+                    now));
             return true;
         } catch (DuplicateKeyException billedMeanwhile) {
             return false;

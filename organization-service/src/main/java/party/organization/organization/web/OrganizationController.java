@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import party.organization.grade.GradeService;
+import party.organization.grade.GradeView;
 import party.organization.membercount.MemberCountService;
 import party.organization.membercount.MemberCounts;
 import party.organization.organization.Organization;
@@ -38,13 +41,15 @@ class OrganizationController {
 
     private final OrganizationService organizations;
     private final MemberCountService memberCounts;
+    private final GradeService grades;
     private final Idempotency idempotency;
     private final PlatformProperties properties;
 
-    OrganizationController(OrganizationService organizations, MemberCountService memberCounts, Idempotency idempotency,
-                           PlatformProperties properties) {
+    OrganizationController(OrganizationService organizations, MemberCountService memberCounts, GradeService grades,
+                           Idempotency idempotency, PlatformProperties properties) {
         this.organizations = organizations;
         this.memberCounts = memberCounts;
+        this.grades = grades;
         this.idempotency = idempotency;
         this.properties = properties;
     }
@@ -58,16 +63,32 @@ class OrganizationController {
                               String parentId) {
     }
 
-    /** An organization; {@code memberCounts} only on single reads. */
+    /**
+     * An organization; {@code memberCounts} only on single reads. {@code grade} is its current grade
+     * (评估定级, from assessment-service) and always present: null while none was determined.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record OrganizationView(String id, OrganizationType type, String name, String shortName, String code, String unit,
                             LocalDate foundedOn, String parentId, List<String> ancestors, String status, long version,
-                            MemberCounts memberCounts) {
-        static OrganizationView of(Organization org, MemberCounts counts) {
+                            MemberCounts memberCounts,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS) GradeView grade) {
+        static OrganizationView of(Organization org, MemberCounts counts, GradeView grade) {
             return new OrganizationView(org.getId(), org.getType(), org.getName(), org.getShortName(), org.getCode(),
                     org.getUnit(), org.getFoundedOn(), org.getParentId(), org.getAncestors(), org.getStatus().name(),
-                    org.getVersion() == null ? 0 : org.getVersion(), counts);
+                    org.getVersion() == null ? 0 : org.getVersion(), counts, grade);
         }
+    }
+
+    /** One organization with its grade (a read by id). */
+    private OrganizationView view(Organization org, MemberCounts counts) {
+        return OrganizationView.of(org, counts, grades.of(org.getId()).orElse(null));
+    }
+
+    /** A page of organizations with their grades, read in one query for the whole page. */
+    private PageResponse<OrganizationView> views(PageResponse<Organization> page) {
+        Map<String, GradeView> byOrg = grades.of(page.items().stream().map(Organization::getId).toList());
+        return page.map(org -> OrganizationView.of(org, null, byOrg.get(org.getId())));
     }
 
     @PostMapping
@@ -81,14 +102,14 @@ class OrganizationController {
         }, Organization::getId, organizations::created);
         Organization org = created.value();
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + org.getId()))
-                .eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+                .eTag(ETags.of(org.getVersion())).body(view(org, null));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<OrganizationView> get(@PathVariable String id) {
         Organization org = organizations.get(CurrentUser.get(), id);
         MemberCounts counts = memberCounts.counts(org.getId(), organizations.subtreeIds(org.getId()));
-        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, counts));
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(view(org, counts));
     }
 
     @GetMapping
@@ -97,8 +118,8 @@ class OrganizationController {
                                           @RequestParam(required = false) String parentId,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        return organizations.search(CurrentUser.get(), code, name, parentId, PageRequest.of(page, size, properties.paging()))
-                .map(org -> OrganizationView.of(org, null));
+        return views(organizations.search(CurrentUser.get(), code, name, parentId,
+                PageRequest.of(page, size, properties.paging())));
     }
 
     record UpdateOrganization(@NotBlank @Size(max = 100) String name,
@@ -116,7 +137,7 @@ class OrganizationController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Organization org = organizations.update(CurrentUser.get(), id, ifMatch, request.name(), request.shortName(),
                 request.unit(), request.foundedOn());
-        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(view(org, null));
     }
 
     @PostMapping("/{id}/move")
@@ -124,21 +145,19 @@ class OrganizationController {
     ResponseEntity<OrganizationView> move(@PathVariable String id, @Valid @RequestBody MoveOrganization request,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Organization org = organizations.move(CurrentUser.get(), id, ifMatch, request.parentId());
-        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(view(org, null));
     }
 
     @GetMapping("/{id}/children")
     PageResponse<OrganizationView> children(@PathVariable String id, @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
-        return organizations.children(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging()))
-                .map(org -> OrganizationView.of(org, null));
+        return views(organizations.children(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging())));
     }
 
     @GetMapping("/{id}/subtree")
     PageResponse<OrganizationView> subtree(@PathVariable String id, @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
-        return organizations.subtree(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging()))
-                .map(org -> OrganizationView.of(org, null));
+        return views(organizations.subtree(CurrentUser.get(), id, PageRequest.of(page, size, properties.paging())));
     }
 
     /** Breadcrumb from the root: id, type and names only. */
@@ -156,6 +175,6 @@ class OrganizationController {
     ResponseEntity<OrganizationView> dissolve(@PathVariable String id,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Organization org = organizations.dissolve(CurrentUser.get(), id, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(OrganizationView.of(org, null));
+        return ResponseEntity.ok().eTag(ETags.of(org.getVersion())).body(view(org, null));
     }
 }
