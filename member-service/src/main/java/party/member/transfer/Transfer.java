@@ -36,6 +36,8 @@ public class Transfer extends Aggregate {
     private String decidedOn;
     private Instant decidedAt;
     private String decisionReason;
+    /** When the accepted transfer's member was moved; null while that second write is outstanding. */
+    private Instant memberMovedAt;
 
     Transfer() {
     }
@@ -126,6 +128,10 @@ public class Transfer extends Aggregate {
     private TransferEvents.Decided decided(Instant now) {
         return new TransferEvents.Decided(id, memberId, fromOrgId, toOrgId, scope.name(), decidedOn, decidedAt,
                 nextVersion());
+    }
+
+    public Instant getMemberMovedAt() {
+        return memberMovedAt;
     }
 
     public String getMemberId() {

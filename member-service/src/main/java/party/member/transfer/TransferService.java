@@ -217,13 +217,24 @@ public class TransferService implements InitializingBean {
         return saved;
     }
 
-    /** The letter is decided first (its version guards against a racing revoke), then the member follows. */
-    private void moveMember(Transfer transfer, LocalDate acceptedOn) {
+    /**
+     * The letter is decided first (its version guards against a racing revoke), then the member
+     * follows, then the letter notes that it did. Those are separate document writes: a crash
+     * between them leaves an accepted letter whose member has not moved, which
+     * {@link TransferRepair} completes by calling this again. Idempotent: a member already in the
+     * destination (or already out of the system) is not moved twice.
+     */
+    void moveMember(Transfer transfer, LocalDate acceptedOn) {
         for (int attempt = 0; ; attempt++) {
             Member member = mongo.findById(transfer.getMemberId(), Member.class);
             if (member == null) {
                 throw new IllegalStateException("member " + transfer.getMemberId() + " of transfer " + transfer.getId()
                         + " is gone");
+            }
+            boolean moved = transfer.getToOrgId() == null ? member.getStatus() == MemberStatus.TRANSFERRED_OUT
+                    : transfer.getToOrgId().equals(member.getOrgId());
+            if (moved) {
+                break;
             }
             member.transfer(transfer.getToOrgId(), TransferEvents.TRANSFERRED, version -> new TransferEvents.Transferred(
                     transfer.getId(), member.getId(), transfer.getFromOrgId(), transfer.getToOrgId(),
@@ -238,10 +249,14 @@ public class TransferService implements InitializingBean {
             }
         }
         DevelopmentRecord record = mongo.findById(transfer.getMemberId(), DevelopmentRecord.class);
-        if (record != null && record.getState() == DevelopmentRecord.State.OPEN && transfer.getToOrgId() != null) {
+        if (record != null && record.getState() == DevelopmentRecord.State.OPEN && transfer.getToOrgId() != null
+                && !transfer.getToOrgId().equals(record.getOrgId())) {
             record.followTransfer(transfer.getToOrgId());
             store.save(record);
         }
+        // Not through the aggregate: the note changes nothing a client decides on, so the ETag stays.
+        mongo.getCollection(Transfer.COLLECTION).updateOne(new org.bson.Document("_id", transfer.getId()),
+                new org.bson.Document("$set", new org.bson.Document("memberMovedAt", java.util.Date.from(Instant.now()))));
     }
 
     public Transfer reject(String id, String ifMatch, String reason, CurrentUser user) {
