@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import party.member.member.Member;
 import party.platform.events.OutboxRelay;
+import party.platform.scheduling.LeaseLock;
 
 /**
  * Writes an import's members invisible, then activates them: MongoDB here has no multi-document
@@ -36,10 +37,12 @@ class RosterStaging {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final LeaseLock leases;
 
-    RosterStaging(MongoTemplate mongo, OutboxRelay relay) {
+    RosterStaging(MongoTemplate mongo, OutboxRelay relay, LeaseLock leases) {
         this.mongo = mongo;
         this.relay = relay;
+        this.leases = leases;
     }
 
     /** Stages the members and their profiles; on failure removes them again and rethrows. */
@@ -101,6 +104,11 @@ class RosterStaging {
     /** Finishes imports a crash interrupted: staging ones are removed, activating ones completed. */
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     void resumeInterrupted() {
+        // One replica per minute: two finishing the same import at once would race on its members.
+        leases.runExclusively("member-service.roster-resume", Duration.ofSeconds(50), this::resumeInterruptedHere);
+    }
+
+    private void resumeInterruptedHere() {
         Instant now = Instant.now();
         for (RosterImport journal : mongo.find(Query.query(Criteria.where("state").is(RosterImport.State.WRITING)
                 .and("startedAt").lt(now.minus(ABANDONED_AFTER))), RosterImport.class)) {

@@ -47,6 +47,8 @@ public class EventsConfiguration {
     @Bean
     KafkaTemplate<String, String> eventKafkaTemplate(KafkaProperties kafka) {
         Map<String, Object> config = producerConfig(kafka.getBootstrapServers());
+        // spring.kafka.properties: what every client needs, e.g. SASL credentials on Kubernetes.
+        config.putAll(kafka.getProperties());
         config.putAll(kafka.getProducer().getProperties());
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
@@ -121,10 +123,13 @@ public class EventsConfiguration {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putAll(kafka.getProperties());
         config.putAll(kafka.getConsumer().getProperties());
 
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        // A consumer span joins the trace of the traceparent header the relay wrote (when tracing is on).
+        factory.getContainerProperties().setObservationEnabled(true);
         factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
         return factory;
     }
@@ -166,6 +171,7 @@ public class EventsConfiguration {
     @Bean
     DltAdmin dltAdmin(KafkaProperties kafka, KafkaTemplate<String, String> eventKafkaTemplate, PlatformProperties properties,
                       @Value("${spring.application.name}") String application) {
-        return new DltAdmin(kafka.getBootstrapServers(), eventKafkaTemplate, properties.events().consumes(), application);
+        return new DltAdmin(kafka.getBootstrapServers(), eventKafkaTemplate, properties.events().consumes(), application,
+                kafka.getProperties());
     }
 }
