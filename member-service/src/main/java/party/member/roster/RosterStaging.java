@@ -102,13 +102,13 @@ class RosterStaging {
     }
 
     /** Finishes imports a crash interrupted: staging ones are removed, activating ones completed. */
+    /** One replica per minute: two finishing the same import at once would race on its members. */
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
-    void resumeInterrupted() {
-        // One replica per minute: two finishing the same import at once would race on its members.
-        leases.runExclusively("member-service.roster-resume", Duration.ofSeconds(50), this::resumeInterruptedHere);
+    void resumeInterruptedOnOneReplica() {
+        leases.runExclusively("member-service.roster-resume", Duration.ofSeconds(50), this::resumeInterrupted);
     }
 
-    private void resumeInterruptedHere() {
+    void resumeInterrupted() {
         Instant now = Instant.now();
         for (RosterImport journal : mongo.find(Query.query(Criteria.where("state").is(RosterImport.State.WRITING)
                 .and("startedAt").lt(now.minus(ABANDONED_AFTER))), RosterImport.class)) {

@@ -32,7 +32,7 @@ class LapseFlagJob {
         leases.runExclusively(LEASE, LEASE_TIME, this::flagLastMonth);
     }
 
-    private void flagLastMonth() {
+    void flagLastMonth() {
         YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         LapseFlagService.Run run = flags.evaluate(month, null);
         LOG.info("lapse flags for {}: {} members checked, {} flagged, {} already flagged", month, run.checked(),

@@ -56,6 +56,7 @@ class TwoInstancesIT {
     private static final int DOCUMENTS = 20;
     private static final int EVENTS_PER_DOCUMENT = 2;
     private static final Set<String> LEFT_BEHIND = new HashSet<>();
+    private static final List<String> BROKER_PROPERTIES = List.of("spring.embedded.kafka.brokers", "spring.kafka.bootstrap-servers");
 
     private static EmbeddedKafkaKraftBroker broker;
     private static MongoClient client;
@@ -65,8 +66,21 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // The broker publishes its address in system properties that the shared IntegrationTest
+        // context of this JVM reads its own broker from; this broker dies first, so put them back.
+        Map<String, String> before = new HashMap<>();
+        for (String property : BROKER_PROPERTIES) {
+            before.put(property, System.getProperty(property));
+        }
         broker = new EmbeddedKafkaKraftBroker(1, 3, "party.member", "party.organization");
         broker.afterPropertiesSet();
+        before.forEach((property, value) -> {
+            if (value == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, value);
+            }
+        });
         client = MongoClients.create(TestMongo.uri(DATABASE));
         mongo = new MongoTemplate(client, DATABASE);
         leaveEventsBehind();

@@ -128,13 +128,13 @@ class SheetService {
                 o.getType(), o.getParentId() == null ? null : codes.get(o.getParentId()), o.getFoundedOn())).toList());
     }
 
+    /** One replica per period does the cleanup; the others would only repeat the scan. */
     @Scheduled(fixedDelay = 5, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
-    void removeAbandonedImports() {
-        // One replica per period does the cleanup; the others would only repeat the scan.
-        leases.runExclusively("organization-service.sheet-cleanup", Duration.ofMinutes(4), this::removeAbandonedImportsHere);
+    void removeAbandonedImportsOnOneReplica() {
+        leases.runExclusively("organization-service.sheet-cleanup", Duration.ofMinutes(4), this::removeAbandonedImports);
     }
 
-    private void removeAbandonedImportsHere() {
+    void removeAbandonedImports() {
         long removed = sheets.discardOlderThan(Instant.now().minus(ABANDONED_AFTER));
         if (removed > 0) {
             log.warn("removed {} organization(s) left by sheet imports that never finished", removed);
