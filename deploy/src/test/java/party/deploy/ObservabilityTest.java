@@ -44,8 +44,10 @@ class ObservabilityTest {
         while (alerts.find()) {
             assertThat(runbook).as("runbook entry for %s", alerts.group(1)).contains("### " + alerts.group(1));
         }
-        assertThat(Manifests.path(Manifests.ofKind(prod, "PodMonitor").getFirst(), "spec.podMetricsEndpoints"))
-                .asString().contains("/actuator/prometheus").contains("management");
+        assertThat(String.valueOf(Manifests.ofKind(prod, "PodMonitor").stream().map(m -> Manifests.path(m, "spec.podMetricsEndpoints")).toList()))
+                .contains("/actuator/prometheus").contains("management")
+                // lag and DLT sizes come from Strimzi's Kafka Exporter
+                .contains("tcp-prometheus");
     }
 
     @Test
