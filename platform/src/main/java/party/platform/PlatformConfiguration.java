@@ -15,6 +15,7 @@ import party.platform.mongo.MongoPingHealthIndicator;
 import party.platform.orgtree.OrgTree;
 import party.platform.orgtree.OrgTreeListener;
 import party.platform.pii.PiiCipher;
+import party.platform.scheduling.ReplicaConfiguration;
 import party.platform.security.SecurityConfiguration;
 import party.platform.web.Idempotency;
 import party.platform.web.OpenApiConfiguration;
@@ -26,7 +27,7 @@ import party.platform.web.Problems;
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
 @Import({EventsConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class, AdminController.class,
-        OpenApiConfiguration.class})
+        OpenApiConfiguration.class, ReplicaConfiguration.class})
 public class PlatformConfiguration {
 
     @Bean

@@ -21,6 +21,7 @@ import party.member.member.Member;
 import party.member.member.MemberDirectory;
 import party.platform.events.OutboxRelay;
 import party.platform.mongo.Finds;
+import party.platform.scheduling.LeaseLock;
 
 /**
  * Writes an import's members invisible, then activates them: MongoDB here has no multi-document
@@ -45,11 +46,13 @@ class RosterStaging {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final MemberDirectory directory;
+    private final LeaseLock leases;
 
-    RosterStaging(MongoTemplate mongo, OutboxRelay relay, MemberDirectory directory) {
+    RosterStaging(MongoTemplate mongo, OutboxRelay relay, MemberDirectory directory, LeaseLock leases) {
         this.mongo = mongo;
         this.relay = relay;
         this.directory = directory;
+        this.leases = leases;
     }
 
     /** Stages the members; on failure removes them again and rethrows. */
@@ -131,7 +134,12 @@ class RosterStaging {
     }
 
     /** Finishes imports a crash interrupted: staging ones are removed, activating ones completed. */
+    /** One replica per minute: two finishing the same import at once would race on its members. */
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void resumeInterruptedOnOneReplica() {
+        leases.runExclusively("member-service.roster-resume", Duration.ofSeconds(50), this::resumeInterrupted);
+    }
+
     void resumeInterrupted() {
         Instant now = Instant.now();
         for (RosterImport journal : mongo.find(Query.query(Criteria.where("state").is(RosterImport.State.WRITING)

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import party.organization.organization.Organization;
 import party.organization.organization.OrganizationService;
 import party.organization.organization.OrganizationSheets;
+import party.platform.scheduling.LeaseLock;
 import party.platform.security.CurrentUser;
 import party.platform.security.OrgScope;
 import party.platform.security.Roles;
@@ -44,12 +45,15 @@ class SheetService {
     private final OrganizationService organizations;
     private final OrganizationSheets sheets;
     private final Problems problems;
+    private final LeaseLock leases;
 
-    SheetService(MongoTemplate mongo, OrganizationService organizations, OrganizationSheets sheets, Problems problems) {
+    SheetService(MongoTemplate mongo, OrganizationService organizations, OrganizationSheets sheets, Problems problems,
+                 LeaseLock leases) {
         this.mongo = mongo;
         this.organizations = organizations;
         this.sheets = sheets;
         this.problems = problems;
+        this.leases = leases;
     }
 
     /** One row's problem as answered to the client, the message in the caller's language. */
@@ -124,7 +128,12 @@ class SheetService {
                 o.getType(), o.getParentId() == null ? null : codes.get(o.getParentId()), o.getFoundedOn())).toList());
     }
 
+    /** One replica per period does the cleanup; the others would only repeat the scan. */
     @Scheduled(fixedDelay = 5, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void removeAbandonedImportsOnOneReplica() {
+        leases.runExclusively("organization-service.sheet-cleanup", Duration.ofMinutes(4), this::removeAbandonedImports);
+    }
+
     void removeAbandonedImports() {
         long removed = sheets.discardOlderThan(Instant.now().minus(ABANDONED_AFTER));
         if (removed > 0) {

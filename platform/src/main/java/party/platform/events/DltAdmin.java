@@ -35,13 +35,21 @@ public class DltAdmin {
     private final KafkaTemplate<String, String> template;
     private final List<String> consumedTopics;
     private final String group;
+    /** spring.kafka.properties (e.g. SASL credentials on Kubernetes), applied to the admin's own consumer too. */
+    private final Map<String, String> clientProperties;
 
     public DltAdmin(List<String> bootstrapServers, KafkaTemplate<String, String> template, List<String> consumedTopics,
                     String group) {
+        this(bootstrapServers, template, consumedTopics, group, Map.of());
+    }
+
+    public DltAdmin(List<String> bootstrapServers, KafkaTemplate<String, String> template, List<String> consumedTopics,
+                    String group, Map<String, String> clientProperties) {
         this.bootstrapServers = String.join(",", bootstrapServers);
         this.template = template;
         this.consumedTopics = consumedTopics;
         this.group = group;
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     /** A parked record and why it was parked. */
@@ -128,7 +136,7 @@ public class DltAdmin {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-dlt-admin-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -49,6 +49,8 @@ public class EventsConfiguration {
     @Bean
     KafkaTemplate<String, String> eventKafkaTemplate(KafkaProperties kafka) {
         Map<String, Object> config = producerConfig(kafka.getBootstrapServers());
+        // spring.kafka.properties: what every client needs, e.g. SASL credentials on Kubernetes.
+        config.putAll(kafka.getProperties());
         config.putAll(kafka.getProducer().getProperties());
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
@@ -118,6 +120,8 @@ public class EventsConfiguration {
             @Value("${spring.application.name}") String application) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, application)));
+        // A consumer span joins the trace of the traceparent header the relay wrote (when tracing is on).
+        factory.getContainerProperties().setObservationEnabled(true);
         factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
         return factory;
     }
@@ -146,6 +150,7 @@ public class EventsConfiguration {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putAll(kafka.getProperties());
         config.putAll(kafka.getConsumer().getProperties());
         return config;
     }
@@ -187,6 +192,7 @@ public class EventsConfiguration {
     @Bean
     DltAdmin dltAdmin(KafkaProperties kafka, KafkaTemplate<String, String> eventKafkaTemplate, PlatformProperties properties,
                       @Value("${spring.application.name}") String application) {
-        return new DltAdmin(kafka.getBootstrapServers(), eventKafkaTemplate, properties.events().consumes(), application);
+        return new DltAdmin(kafka.getBootstrapServers(), eventKafkaTemplate, properties.events().consumes(), application,
+                kafka.getProperties());
     }
 }
