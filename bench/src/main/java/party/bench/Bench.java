@@ -42,6 +42,12 @@ public final class Bench {
         if (options.scenario().equals("registry")) {
             System.out.println(RegistryBench.run(options.committees(), options.members(), options.importRows(),
                     options.reportDir()).markdown());
+        } else if (options.scenario().equals("training")) {
+            System.out.println(TrainingBench.run(options.members(), options.concurrency(),
+                    java.time.Duration.ofSeconds(options.heartbeatSeconds()), options.progressCalls(),
+                    options.videoMegabytes(), options.reportDir()).markdown());
+        } else if (options.scenario().equals("assessment")) {
+            System.out.println(AssessmentBench.run(options.events(), options.reportDir()).markdown());
         } else if (options.scenario().equals("tree")) {
             TreeBench.TreeReport report = TreeBench.run(options.committees(), options.latencySamples() * 10,
                     options.reportDir());

@@ -288,11 +288,11 @@ final class RegistryBench {
         }
     }
 
-    private interface Task {
+    interface Task {
         void run(int i) throws Exception;
     }
 
-    private static void parallel(int threads, int count, Task task) throws Exception {
+    static void parallel(int threads, int count, Task task) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import party.standalone.RunningStack;
 
 /** A small run of the bench in every build, so the harness cannot rot. */
 class BenchSmokeIT {
@@ -44,5 +46,38 @@ class BenchSmokeIT {
         assertThat(report.list().p99()).isGreaterThanOrEqualTo(report.list().p50());
         assertThat(report.importTime()).isPositive();
         assertThat(Files.readString(report.file())).contains("members/s", "roster import of 300 rows");
+    }
+
+    /** Both scenarios on one stack, to spare the build a third start: each measures only what it sends. */
+    @Test
+    void smallTrainingAndAssessmentRunsMeetTheirChecks(@TempDir Path reports) throws Exception {
+        try (RunningStack stack = TrainingBench.start("party-smoke-bench")) {
+            TrainingBench.TrainingReport training = TrainingBench.runOn(stack, 50, 4, Duration.ofSeconds(3), 50, 1, reports);
+            System.out.println(training.markdown());
+
+            assertThat(training.members()).isEqualTo(50);
+            assertThat(training.heartbeats()).isPositive();
+            assertThat(training.heartbeatFailures()).isZero();
+            assertThat(training.heartbeatsPerSecond()).isPositive();
+            assertThat(training.heartbeat().p99()).isGreaterThanOrEqualTo(training.heartbeat().p50());
+            assertThat(training.progressFailures()).isZero();
+            assertThat(training.progress().calls()).isEqualTo(50);
+            assertThat(training.streamFailures()).isZero();
+            assertThat(training.bytesMatch()).isTrue();
+            assertThat(training.ranges()).isEqualTo(4);
+            assertThat(training.rangeMBps()).isPositive();
+            assertThat(training.fullGetMBps()).isPositive();
+            assertThat(Files.readString(training.file())).contains("heartbeat throughput", "Range reads");
+
+            AssessmentBench.AssessmentReport assessment = AssessmentBench.runOn(stack, 200, reports);
+            System.out.println(assessment.markdown());
+
+            assertThat(assessment.converged()).isTrue();
+            assertThat(assessment.replayUnchanged()).isTrue();
+            assertThat(assessment.byType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(200);
+            assertThat(assessment.byType()).containsKeys("party.member.registered.v1", "party.member.dues-billed.v1",
+                    "party.member.dues-paid.v1", "party.organization.meeting-held.v1", "party.training.credit-recorded.v1");
+            assertThat(Files.readString(assessment.file())).contains("every affected score current", "views unchanged");
+        }
     }
 }

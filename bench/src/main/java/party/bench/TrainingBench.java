@@ -1,0 +1,478 @@
+package party.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import party.standalone.DemoDirectory;
+import party.standalone.RunningStack;
+import party.standalone.Standalone;
+import party.standalone.StandaloneOptions;
+import party.standalone.demo.NationalIds;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The quality bars of training-service (issue 5): members registered in batches, one small video
+ * that every member starts, then heartbeats through the gateway with member tokens at a fixed
+ * concurrency for a fixed time (throughput, p50/p99; bar 2,000/s), a member's progress (p50/p99;
+ * bar p99 &lt; 20 ms), and a large video uploaded from disk and read back with 8 MB Range requests
+ * and one whole GET (MB/s, heap of this JVM before, during and after). Run:
+ * {@code java -jar bench/target/bench.jar --scenario=training [--members=10000] [--concurrency=32]
+ * [--heartbeat-seconds=30] [--progress-calls=500] [--video-mb=500]}.
+ */
+final class TrainingBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 500;
+    private static final long RANGE = 8L * 1024 * 1024;
+    /** The small video every member watches: long enough that no heartbeat position is beyond it. */
+    private static final long WATCH_DURATION_SECONDS = 3_600;
+    private static final String AREA = "230105";
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    record TrainingReport(int members, Duration registration, Duration rosterCatchUp, int concurrency,
+                          Duration heartbeatWindow, long heartbeats, double heartbeatsPerSecond,
+                          RegistryBench.Latency heartbeat, long heartbeatFailures, RegistryBench.Latency progress,
+                          int progressFailures, long videoBytes, double diskWriteMBps, Duration upload,
+                          int ranges, long rangeSize, double rangeMBps, double fullGetMBps, boolean bytesMatch,
+                          long heapBeforeMB, long heapPeakMB, long heapAfterMB, long heapMaxMB, int streamFailures,
+                          Path file) {
+
+        TrainingReport writtenTo(Path written) {
+            return new TrainingReport(members, registration, rosterCatchUp, concurrency, heartbeatWindow, heartbeats,
+                    heartbeatsPerSecond, heartbeat, heartbeatFailures, progress, progressFailures, videoBytes,
+                    diskWriteMBps, upload, ranges, rangeSize, rangeMBps, fullGetMBps, bytesMatch, heapBeforeMB,
+                    heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, written);
+        }
+
+        int failures() {
+            return (int) heartbeatFailures + progressFailures + streamFailures + (bytesMatch ? 0 : 1);
+        }
+
+        String markdown() {
+            return """
+                    # Bench: training-service (issue 5)
+
+                    | measure | value |
+                    |---|---|
+                    | machine | %d cores, JDK %s |
+                    | members registered (`POST /api/v1/members/batch`, 500 per call) | %d in %d ms; training roster caught up %d ms later |
+                    | heartbeats (`POST /api/v1/trainings/videos/{id}/heartbeats`, member tokens, %d in flight for %d s) | %d sent |
+                    | heartbeat throughput | %.0f /s (bar ≥ 2,000/s) |
+                    | heartbeat latency p50 / p99 | %s |
+                    | failed heartbeats | %d |
+                    | a member's progress (`GET /api/v1/trainings/me/progress`), p50 / p99 | %s (bar p99 < 20 ms) |
+                    | failed progress calls | %d |
+                    | large video | %d MB, written to disk at %.0f MB/s (the disk's speed, for comparison) |
+                    | upload (multipart, streamed from the file) | %d ms |
+                    | Range reads of %.2f MB through the gateway | %d ranges, %.0f MB/s |
+                    | one whole GET | %.0f MB/s |
+                    | bytes read back equal the file (first and last range, whole GET) | %s |
+                    | heap of this JVM (stack + bench) before / peak during / after streaming (max heap) | %d MB / %d MB / %d MB (%d MB) |
+                    | failed streaming calls | %d |
+
+                    Member tokens are signed by the bench with the stack's own signing key (same issuer,
+                    audience and key id as the authorization server's tokens, role MEMBER, `member_id`);
+                    each worker owns its members, so a member's heartbeats go one at a time with rising
+                    `seq`, every 15 s of video apart. Heap is sampled every 20 ms while streaming; "before"
+                    and "after" follow a GC. The gateway's per-principal rate limit is raised to %d/s.
+                    Stack: standalone in the bench JVM, fresh data folder, free ports.
+                    """.formatted(Runtime.getRuntime().availableProcessors(), Runtime.version(), members,
+                    registration.toMillis(), rosterCatchUp.toMillis(), concurrency, heartbeatWindow.toSeconds(),
+                    heartbeats, heartbeatsPerSecond, heartbeat.text(), heartbeatFailures, progress.text(),
+                    progressFailures, videoBytes / (1024 * 1024), diskWriteMBps, upload.toMillis(),
+                    rangeSize / (1024.0 * 1024), ranges, rangeMBps, fullGetMBps, bytesMatch ? "yes" : "NO",
+                    heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, Bench.RATE_LIMIT);
+        }
+    }
+
+    static TrainingReport run(int members, int concurrency, Duration heartbeats, int progressCalls, int videoMegabytes,
+                              Path reportDir) throws Exception {
+        try (RunningStack stack = start("party-training-bench")) {
+            return runOn(stack, members, concurrency, heartbeats, progressCalls, videoMegabytes, reportDir);
+        }
+    }
+
+    /** Starts the standalone stack as the bench needs it: fresh data folder, free ports, limits lifted. */
+    static RunningStack start(String prefix) throws IOException {
+        Path data = Files.createTempDirectory(prefix);
+        System.setProperty("GATEWAY_RATE_LIMIT_RPS", String.valueOf(Bench.RATE_LIMIT));
+        System.setProperty("GATEWAY_RATE_LIMIT_BURST", String.valueOf(Bench.RATE_LIMIT));
+        // A 500 MB upload is one long call; the gateway's default 10 s would cut it.
+        System.setProperty("GATEWAY_RESPONSE_TIMEOUT", "600s");
+        if (System.getProperty("TRAINING_VIDEO_MAX_UPLOAD") == null) {
+            System.setProperty("TRAINING_VIDEO_MAX_UPLOAD", "4GB");
+        }
+        return Standalone.start(StandaloneOptions.defaults().withDataDir(data).withFreePorts());
+    }
+
+    static TrainingReport runOn(RunningStack stack, int members, int concurrency, Duration heartbeats, int progressCalls,
+                                int videoMegabytes, Path reportDir) throws Exception {
+        TrainingReport report = new TrainingBench().measure(stack, members, concurrency, heartbeats, progressCalls,
+                videoMegabytes);
+        Files.createDirectories(reportDir);
+        Path file = reportDir.resolve("training-" + Instant.now().toString().replace(':', '-') + ".md");
+        Files.writeString(file, report.markdown());
+        return report.writtenTo(file);
+    }
+
+    private TrainingReport measure(RunningStack stack, int memberCount, int concurrency, Duration window,
+                                   int progressCalls, int videoMegabytes) throws Exception {
+        String admin = stack.token("admin");
+        String gateway = stack.gatewayUrl();
+        String committee = stack.demo().require(DemoDirectory.COMMITTEE);
+        List<String> branches = stack.demo().ids(List.of(DemoDirectory.BRANCH_1, DemoDirectory.BRANCH_2,
+                DemoDirectory.BRANCH_3));
+
+        // Members, in batches of 500 over the demo branches.
+        long t0 = System.nanoTime();
+        List<String> members = register(gateway, admin, branches, memberCount);
+        Duration registration = Duration.ofNanos(System.nanoTime() - t0);
+        t0 = System.nanoTime();
+        awaitRoster(stack, members);
+        Duration catchUp = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.printf("%d members registered in %d ms, training roster %d ms later%n", members.size(),
+                registration.toMillis(), catchUp.toMillis());
+
+        MemberTokens signer = new MemberTokens(stack);
+        List<String> tokens = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(members.size(), null)));
+        RegistryBench.parallel(Math.max(1, Runtime.getRuntime().availableProcessors()), members.size(),
+                i -> tokens.set(i, signer.member(members.get(i), TOKEN_LIFETIME)));
+
+        // The small video every member watches.
+        byte[] small = new byte[3 * 1024 * 1024];
+        new Random(1).nextBytes(small);
+        String videoId = uploadBytes(gateway, admin, committee, "压测微党课", WATCH_DURATION_SECONDS, small);
+
+        // Every member starts a view.
+        AtomicInteger startFailures = new AtomicInteger();
+        RegistryBench.parallel(concurrency, members.size(), i -> {
+            HttpResponse<String> r = send(post(gateway + "/api/v1/trainings/videos/" + videoId + "/views",
+                    tokens.get(i), "{}"));
+            if (r.statusCode() != 200) {
+                if (startFailures.incrementAndGet() <= 3) {
+                    System.out.println("view failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+        });
+        if (startFailures.get() > 0) {
+            throw new IllegalStateException(startFailures.get() + " members could not start the video");
+        }
+
+        // Heartbeats: each worker owns members w, w + c, w + 2c, ..., one heartbeat at a time each.
+        long[] sequence = new long[members.size()];
+        String heartbeatPath = gateway + "/api/v1/trainings/videos/" + videoId + "/heartbeats";
+        Duration warmUp = Duration.ofSeconds(Math.min(5, Math.max(1, window.toSeconds() / 6)));
+        runHeartbeats(concurrency, warmUp, members.size(), sequence, tokens, heartbeatPath, null, new AtomicLong(),
+                new AtomicLong());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long begin = System.nanoTime();
+        runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        double perSecond = sent.get() / seconds;
+        System.out.printf("heartbeats: %d in %.1f s, %.0f/s, %d failed%n", sent.get(), seconds, perSecond, failures.get());
+
+        // A member's progress, one call at a time.
+        List<Long> progress = new ArrayList<>();
+        int progressFailures = 0;
+        for (int i = 0; i < progressCalls + 20; i++) {
+            int m = ThreadLocalRandom.current().nextInt(members.size());
+            long s = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/trainings/me/progress"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(m)).GET().build());
+            long took = System.nanoTime() - s;
+            if (r.statusCode() != 200 || !members.get(m).equals(JSON.readTree(r.body()).path("memberId").asString())) {
+                progressFailures++;
+                if (progressFailures <= 3) {
+                    System.out.println("progress failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+            if (i >= 20) {
+                progress.add(took);
+            }
+        }
+
+        Streaming streaming = stream(gateway, admin, committee, tokens.getFirst(), videoMegabytes);
+        return new TrainingReport(members.size(), registration, catchUp, concurrency, window, sent.get(), perSecond,
+                RegistryBench.Latency.of(latencies), failures.get(), RegistryBench.Latency.of(progress), progressFailures,
+                streaming.bytes, streaming.diskMBps, streaming.upload, streaming.ranges, streaming.rangeSize,
+                streaming.rangeMBps, streaming.fullMBps, streaming.match, streaming.heapBefore, streaming.heapPeak,
+                streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures, null);
+    }
+
+    private void runHeartbeats(int concurrency, Duration window, int members, long[] sequence, List<String> tokens,
+                               String path, List<Long> latencies, AtomicLong sent, AtomicLong failures) throws Exception {
+        long end = System.nanoTime() + window.toNanos();
+        int workers = Math.min(concurrency, members);
+        RegistryBench.parallel(workers, workers, w -> {
+            int m = w;
+            while (System.nanoTime() < end) {
+                long seq = ++sequence[m];
+                double position = (seq * 15) % (WATCH_DURATION_SECONDS - 15);
+                String body = "{\"seq\":" + seq + ",\"position\":" + position + ",\"playing\":true}";
+                long s = System.nanoTime();
+                HttpResponse<String> r = send(post(path, tokens.get(m), body));
+                long took = System.nanoTime() - s;
+                if (latencies != null) {
+                    latencies.add(took);
+                    sent.incrementAndGet();
+                    if (r.statusCode() != 200) {
+                        if (failures.incrementAndGet() <= 3) {
+                            System.out.println("heartbeat failed: " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                }
+                m += workers;
+                if (m >= members) {
+                    m = w;
+                }
+            }
+        });
+    }
+
+    private record Streaming(long bytes, double diskMBps, Duration upload, int ranges, long rangeSize, double rangeMBps,
+                             double fullMBps, boolean match, long heapBefore, long heapPeak, long heapAfter,
+                             int failures) {
+    }
+
+    /** A large video generated on disk, uploaded from the file, read back in Range requests and once whole. */
+    private Streaming stream(String gateway, String admin, String committee, String memberToken, int megabytes)
+            throws Exception {
+        Path file = Files.createTempFile("bench-video", ".mp4");
+        try {
+            long bytes = (long) megabytes * 1024 * 1024;
+            byte[] block = new byte[1024 * 1024];
+            new Random(7).nextBytes(block);
+            long t0 = System.nanoTime();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (long written = 0; written < bytes; written += block.length) {
+                    block[0] = (byte) (written / block.length); // every MB a little different
+                    out.write(block);
+                }
+            }
+            double diskMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
+
+            long heapBefore = usedHeapAfterGc();
+            AtomicLong peak = new AtomicLong(heapBefore);
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(usedHeap(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            int failures = 0;
+            t0 = System.nanoTime();
+            String videoId = uploadFile(gateway, admin, committee, "压测长视频", 7_200, file);
+            Duration upload = Duration.ofNanos(System.nanoTime() - t0);
+            String content = gateway + "/api/v1/trainings/videos/" + videoId + "/content";
+
+            // 8 MB ranges; a small (smoke) file is cut into 4 so that several ranges are still read.
+            long rangeSize = bytes >= 4 * RANGE ? RANGE : Math.max(1, bytes / 4);
+            int ranges = 0;
+            boolean match = true;
+            t0 = System.nanoTime();
+            byte[] buffer = new byte[64 * 1024];
+            try (RandomAccessFile original = new RandomAccessFile(file.toFile(), "r")) {
+                for (long start = 0; start < bytes; start += rangeSize) {
+                    long last = Math.min(bytes, start + rangeSize) - 1;
+                    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(content))
+                            .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + memberToken)
+                            .header("Range", "bytes=" + start + "-" + last).GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    boolean check = start == 0 || last == bytes - 1;
+                    long read = drain(r.body(), buffer, check ? original : null, start);
+                    if (r.statusCode() != 206 || read != last - start + 1
+                            || !r.headers().firstValue("Content-Range").orElse("")
+                            .equals("bytes " + start + "-" + last + "/" + bytes)) {
+                        failures++;
+                        System.out.println("range " + start + "-" + last + " answered " + r.statusCode() + ", " + read
+                                + " bytes");
+                    }
+                    if (read < 0) {
+                        match = false;
+                    }
+                    ranges++;
+                }
+                double rangeMBps = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
+
+                t0 = System.nanoTime();
+                HttpResponse<InputStream> whole = http.send(HttpRequest.newBuilder(URI.create(content))
+                        .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + memberToken).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                long read = drain(whole.body(), buffer, original, 0);
+                double fullMBps = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
+                if (whole.statusCode() != 200 || Math.abs(read) != bytes) {
+                    failures++;
+                    System.out.println("whole GET answered " + whole.statusCode() + ", " + read + " bytes");
+                }
+                if (read < 0) {
+                    match = false;
+                }
+                sampling.set(false);
+                sampler.join();
+                long heapAfter = usedHeapAfterGc();
+                System.out.printf("streaming %d MB: upload %d ms, ranges %.0f MB/s, whole %.0f MB/s, heap %d/%d/%d MB%n",
+                        megabytes, upload.toMillis(), rangeMBps, fullMBps, heapBefore, peak.get(), heapAfter);
+                return new Streaming(bytes, diskMBps, upload, ranges, rangeSize, rangeMBps, fullMBps, match, heapBefore,
+                        peak.get(), heapAfter, failures);
+            } finally {
+                sampling.set(false);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Reads a body to its end in one reused buffer; if {@code original} is given, compares it with
+     * the file from {@code offset}. Answers the bytes read, negative if they differ from the file.
+     */
+    private static long drain(InputStream body, byte[] buffer, RandomAccessFile original, long offset) throws IOException {
+        long total = 0;
+        boolean same = true;
+        byte[] expected = original == null ? null : new byte[buffer.length];
+        try (body) {
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                if (original != null && same) {
+                    original.seek(offset + total);
+                    original.readFully(expected, 0, n);
+                    same = Arrays.equals(buffer, 0, n, expected, 0, n);
+                }
+                total += n;
+            }
+        }
+        return same ? total : -total;
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return usedHeap();
+    }
+
+    private List<String> register(String gateway, String token, List<String> branches, int count) throws Exception {
+        int batches = (count + BATCH - 1) / BATCH;
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        String run = UUID.randomUUID().toString().substring(0, 4);
+        RegistryBench.parallel(4, batches, b -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int n = b * BATCH; n < Math.min(count, (b + 1) * BATCH); n++) {
+                LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(n / 900 % 18_000);
+                items.add(Map.of("name", "学员" + run + n, "gender", n % 3 == 0 ? "FEMALE" : "MALE",
+                        "birthDate", birth.toString(), "nationalId", NationalIds.of(AREA, birth, 100 + n % 900),
+                        "phone", String.format("136%08d", n), "orgId", branches.get(b % branches.size()),
+                        "status", n % 10 == 0 ? "PROBATIONARY" : "FULL", "joinedAt", birth.plusYears(25).toString()));
+            }
+            HttpResponse<String> r = send(post(gateway + "/api/v1/members/batch", token,
+                    JSON.writeValueAsString(Map.of("members", items))));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("batch refused: " + r.statusCode() + " " + r.body());
+            }
+            JSON.readTree(r.body()).forEach(m -> ids.add(m.path("id").asString()));
+        });
+        return new ArrayList<>(ids);
+    }
+
+    /** Waits until training-service's roster projection holds every member (5 minutes at most). */
+    private static void awaitRoster(RunningStack stack, List<String> ids) throws InterruptedException {
+        try (MongoClient client = MongoClients.create(stack.mongoUri("training"))) {
+            var roster = client.getDatabase("training").getCollection("roster_members");
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            for (int from = 0; from < ids.size(); ) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
+                if (roster.countDocuments(Filters.in("_id", chunk)) == chunk.size()) {
+                    from += chunk.size();
+                    continue;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("training-service's roster lacks members after 5 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String uploadBytes(String gateway, String token, String orgId, String title, long duration, byte[] bytes)
+            throws IOException, InterruptedException {
+        return upload(gateway, token, orgId, title, duration, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    private String uploadFile(String gateway, String token, String orgId, String title, long duration, Path file)
+            throws IOException, InterruptedException {
+        return upload(gateway, token, orgId, title, duration, HttpRequest.BodyPublishers.ofFile(file));
+    }
+
+    /** Multipart: the file part streamed from its publisher, the fields as query parameters. */
+    private String upload(String gateway, String token, String orgId, String title, long duration,
+                          HttpRequest.BodyPublisher content) throws IOException, InterruptedException {
+        String boundary = "----bench" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lecture.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        String query = "?orgId=" + orgId + "&title=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)
+                + "&durationSeconds=" + duration;
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/trainings/videos" + query))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content,
+                        HttpRequest.BodyPublishers.ofByteArray(tail))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload refused: " + r.statusCode() + " " + r.body());
+        }
+        JsonNode video = JSON.readTree(r.body());
+        return video.path("id").asString();
+    }
+
+    private static HttpRequest post(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
