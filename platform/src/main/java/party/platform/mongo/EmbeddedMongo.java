@@ -14,6 +14,9 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    /** System property: megabytes of H2 page cache of the persistent server (default 32). */
+    public static final String CACHE_PROPERTY = "party.embedded-mongo.cache-mb";
+
     private final MongoServer server;
     private final InetSocketAddress address;
 
@@ -35,7 +38,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create MongoDB data folder " + dataDir, e);
         }
-        return new EmbeddedMongo(new FastH2Backend(dataDir.resolve("mongo.mv").toString()), host, port);
+        return new EmbeddedMongo(new FastH2Backend(dataDir.resolve("mongo.mv").toString(),
+                Integer.getInteger(CACHE_PROPERTY, 32)), host, port);
     }
 
     /** Connection string for a database on this server. */
