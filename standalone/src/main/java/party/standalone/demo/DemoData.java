@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +47,8 @@ public final class DemoData {
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
     private static final Duration COUNTS_WAIT = Duration.ofSeconds(20);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Short-lived daemon threads for the parts loaded side by side (not the common pool: its size follows the cores). */
+    private static final Executor DEMO_THREADS = task -> Thread.ofPlatform().daemon().name("demo-data").start(task);
 
     /** An organization of the demo tree; {@code parentKey} null for the root. */
     public record Org(String key, String type, String name, String shortName, String code, String parentKey) {
@@ -174,15 +179,30 @@ public final class DemoData {
         String member1 = memberId(members.stream().filter(m -> m.name().equals(MEMBER_1_NAME)).findFirst().orElseThrow());
         directory.record(MEMBER_1, member1);
         LocalDate today = LocalDate.now(SHANGHAI);
-        TrainingDemo.Loaded training = new TrainingDemo(api).load(committee, member1, ids.get(BRANCH_1), today);
-        AssessmentDemo.Loaded assessment = new AssessmentDemo(inspector).load(ids.get(BRANCH_3), today);
+        // Training and assessment need nothing from each other, and the member counts only need time
+        // (events to arrive): the three go on at once, so the demo load is little longer than before.
+        CompletableFuture<TrainingDemo.Loaded> trainingLoad = CompletableFuture.supplyAsync(
+                () -> new TrainingDemo(api).load(committee, member1, ids.get(BRANCH_1), today), DEMO_THREADS);
+        CompletableFuture<AssessmentDemo.Loaded> assessmentLoad = CompletableFuture.supplyAsync(
+                () -> new AssessmentDemo(inspector).load(ids.get(BRANCH_3), today), DEMO_THREADS);
         Summary counts = awaitCounts(committee, members);
+        TrainingDemo.Loaded training = joined(trainingLoad);
+        AssessmentDemo.Loaded assessment = joined(assessmentLoad);
         return new Summary(counts.organizations(), counts.members(), counts.fullMembers(), counts.probationaryMembers(),
                 counts.countsVisible(),
                 "plan " + training.year() + " (32 h / 56 h), " + training.sessions() + " sessions, 1 Party-school dispatch of "
                         + MEMBER_1_NAME + " (member1)",
                 "default template active; spot check " + assessment.period() + " of 掘进二队党支部 scored by the inspector (total "
                         + assessment.total() + "), 1 rectification item");
+    }
+
+    /** The result of a part loaded on another thread; its failure as if it had happened on this one. */
+    private static <T> T joined(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
