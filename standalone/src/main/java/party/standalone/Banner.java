@@ -44,6 +44,10 @@ final class Banner {
             row(out, "Organizations", demo.organizations() + " (committee XXMK " + stack.demo().id(DemoDirectory.COMMITTEE).orElse("?") + ")");
             row(out, "Members", "full " + demo.fullMembers() + ", probationary " + demo.probationaryMembers()
                     + (demo.countsVisible() ? "" : "  (counts not visible yet)"));
+            row(out, "member1", "is " + DemoData.MEMBER_1_NAME + ", a full member of 综采一队党支部 (member id "
+                    + stack.demo().id(DemoDirectory.MEMBER_1).orElse("?") + ")");
+            row(out, "Training", demo.training());
+            row(out, "Assessment", demo.assessment());
         }
 
         out.append("\nGet a token\n");

@@ -17,10 +17,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ids of the demo organizations, shared inside this JVM. Organization ids are assigned by
- * organization-service when the demo data loader creates the tree, so they are not known in
- * advance: the loader records them here, and the authorization server resolves the org scopes of
- * the demo users and clients from here when it mints a token.
+ * The ids of the demo organizations and of the member record of the demo user {@code member1},
+ * shared inside this JVM. Ids are assigned by organization- and member-service when the demo data
+ * loader creates the tree and registers the members, so they are not known in advance: the loader
+ * records them here, and the authorization server resolves the org scopes and the member id of the
+ * demo users and clients from here when it mints a token.
  */
 public final class DemoDirectory {
 
@@ -31,6 +32,8 @@ public final class DemoDirectory {
     public static final String BRANCH_2 = "branch-2";
     public static final String BRANCH_3 = "branch-3";
     public static final String GROUP = "group";
+    /** Key of the member record the demo user {@code member1} belongs to (its {@code member_id} claim). */
+    public static final String MEMBER_1 = "member-1";
 
     private final Map<String, String> ids = new ConcurrentHashMap<>();
 
@@ -42,9 +45,9 @@ public final class DemoDirectory {
         return Optional.ofNullable(ids.get(key));
     }
 
-    /** The id of a demo organization; fails if the demo data has not been loaded. */
+    /** The id of a demo organization or member; fails if the demo data has not been loaded. */
     public String require(String key) {
-        return id(key).orElseThrow(() -> new IllegalStateException("demo organization '" + key + "' is not loaded"));
+        return id(key).orElseThrow(() -> new IllegalStateException("demo id '" + key + "' is not loaded"));
     }
 
     /** The ids of those of {@code keys} that are known, in order; unknown keys are skipped. */
@@ -76,7 +79,7 @@ public final class DemoDirectory {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                stored.store(writer, "Ids of the demo organizations (written by the standalone launcher)");
+                stored.store(writer, "Ids of the demo organizations and of member1's member record (written by the standalone launcher)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -169,16 +169,20 @@ public final class Standalone {
             }
 
             DemoData.Summary summary = null;
+            long demoStart = System.nanoTime();
             if (options.demoData()) {
                 Path ids = options.dataDir().resolve("demo").resolve("organizations.properties");
                 summary = step("demo data", () -> {
                     directory.load(ids);
-                    DemoData.Summary loaded = new DemoData(URI.create(options.gatewayUrl()), directory, stack::integrationToken).load();
+                    DemoData.Summary loaded = new DemoData(URI.create(options.gatewayUrl()), directory, stack::integrationToken,
+                            stack::token).load();
                     directory.save(ids);
                     return loaded;
                 });
             }
-            stack.started(summary, Duration.ofNanos(System.nanoTime() - begin));
+            Duration startup = Duration.ofNanos(System.nanoTime() - begin);
+            log.info("Ready in {} ms (demo data {} ms)", startup.toMillis(), (System.nanoTime() - demoStart) / 1_000_000);
+            stack.started(summary, startup);
             return stack;
         } catch (Exception e) { // also what libraries throw sneakily, e.g. a BindException from Netty
             starter.shutdownNow(); // interrupts the applications still starting

@@ -79,6 +79,21 @@ class AuthorizationServerIT {
     }
 
     @Test
+    void member1sTokenCarriesTheMemberIdOnceTheDemoDataHasRecordedIt() {
+        Jwt before = decode(tokens.authorizationCode(DemoAccounts.PORTAL_CLIENT, DemoAccounts.CLI_REDIRECT_URI, "member1", "demo"));
+        assertThat(before.hasClaim("member_id")).isFalse();
+
+        directory.record(DemoDirectory.MEMBER_1, "member-of-member1");
+
+        Jwt after = decode(tokens.authorizationCode(DemoAccounts.PORTAL_CLIENT, DemoAccounts.CLI_REDIRECT_URI, "member1", "demo"));
+        assertThat(after.getClaimAsString("member_id")).isEqualTo("member-of-member1");
+        Jwt secretary = decode(tokens.authorizationCode(DemoAccounts.PORTAL_CLIENT, DemoAccounts.CLI_REDIRECT_URI, "secretary1", "demo"));
+        assertThat(secretary.hasClaim("member_id")).isFalse();
+        assertThat(decode(tokens.clientCredentials(DemoAccounts.INTEGRATION_CLIENT, DemoAccounts.INTEGRATION_SECRET))
+                .hasClaim("member_id")).isFalse();
+    }
+
+    @Test
     void wrongClientSecretIsRejected() {
         assertThatThrownBy(() -> tokens.clientCredentials(DemoAccounts.INTEGRATION_CLIENT, "wrong"))
                 .hasMessageContaining("401");

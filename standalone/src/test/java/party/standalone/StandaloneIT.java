@@ -30,11 +30,14 @@ class StandaloneIT {
     void startsLoadsDemoDataAndRestartsWithoutDuplicates() throws Exception {
         StandaloneOptions options = StandaloneOptions.defaults().withDataDir(dataDir).withFreePorts().withConfigureLogging(false);
         String committee;
+        String memberOfMember1;
         try (RunningStack stack = Standalone.start(options)) {
             assertThat(stack.demoSummary().countsVisible()).isTrue();
             assertThat(stack.demoSummary().fullMembers()).isEqualTo(8);
             assertThat(stack.demoSummary().probationaryMembers()).isEqualTo(2);
+            assertThat(stack.demoSummary().training()).contains("16 sessions");
             committee = stack.demo().require(DemoDirectory.COMMITTEE);
+            memberOfMember1 = stack.demo().require(DemoDirectory.MEMBER_1);
 
             String secretary = stack.token("secretary1");
             JsonNode visible = get(stack.gatewayUrl() + "/api/v1/organizations", secretary);
@@ -54,6 +57,26 @@ class StandaloneIT {
             assertThat(secretaries.path("partTimeSecretaries").asInt()).isEqualTo(2);
             JsonNode expired = get(stack.gatewayUrl() + "/api/v1/organizations/" + committee + "/terms/expired", admin);
             assertThat(expired.path("items").findValuesAsString("orgId")).containsExactly(stack.demo().require(DemoDirectory.BRANCH_3));
+
+            // Training and assessment demo data: nothing twice after the restart.
+            String branch1 = stack.demo().require(DemoDirectory.BRANCH_1);
+            String branch3 = stack.demo().require(DemoDirectory.BRANCH_3);
+            assertThat(get(stack.gatewayUrl() + "/api/v1/trainings/plans?orgId=" + committee, admin).path("total").asLong())
+                    .isEqualTo(1);
+            assertThat(get(stack.gatewayUrl() + "/api/v1/trainings/sessions?orgId=" + committee + "&size=1", admin)
+                    .path("total").asLong()).isEqualTo(16);
+            assertThat(get(stack.gatewayUrl() + "/api/v1/trainings/dispatches?orgId=" + branch1, admin).path("total").asLong())
+                    .isEqualTo(1);
+            assertThat(get(stack.gatewayUrl() + "/api/v1/assessments/organizations/" + branch3 + "/rectifications", admin)
+                    .path("total").asLong()).isEqualTo(1);
+            JsonNode trend = get(stack.gatewayUrl() + "/api/v1/assessments/branches/" + branch3 + "/scores", admin);
+            assertThat(trend.size()).isEqualTo(1);
+
+            // member1 is the demo member the directory names, the same after the restart.
+            assertThat(stack.demo().require(DemoDirectory.MEMBER_1)).isEqualTo(memberOfMember1);
+            JsonNode progress = get(stack.gatewayUrl() + "/api/v1/trainings/me/progress", stack.token("member1"));
+            assertThat(progress.path("memberId").asString()).isEqualTo(memberOfMember1);
+            assertThat(progress.path("orgId").asString()).isEqualTo(branch1);
         }
     }
 

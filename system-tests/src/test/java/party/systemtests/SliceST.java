@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * folder, and every call made through the gateway with tokens from the real login flow.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // first: its own stack is stopped before the shared one (SharedStack) starts
 class SliceST {
 
     private static RunningStack stack;

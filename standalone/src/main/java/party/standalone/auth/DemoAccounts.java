@@ -3,6 +3,7 @@ package party.standalone.auth;
 import static party.standalone.DemoDirectory.BRANCH_1;
 import static party.standalone.DemoDirectory.BRANCH_2;
 import static party.standalone.DemoDirectory.COMMITTEE;
+import static party.standalone.DemoDirectory.MEMBER_1;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class DemoAccounts {
             new Principal("secretary1", List.of("SECRETARY"), List.of(BRANCH_1), List.of()),
             new Principal("secretary2", List.of("SECRETARY"), List.of(BRANCH_2), List.of()),
             new Principal("inspector", List.of("INSPECTOR"), List.of(COMMITTEE), List.of()),
-            new Principal("member1", List.of("MEMBER"), List.of(), List.of()));
+            new Principal("member1", List.of("MEMBER"), List.of(), List.of(), MEMBER_1));
 
     public static final Principal INTEGRATION =
             new Principal(INTEGRATION_CLIENT, List.of("ADMIN"), List.of(COMMITTEE), List.of());

@@ -26,8 +26,8 @@ final class ApiClient {
         this.token = token;
     }
 
-    /** A response: status and parsed body (null if empty or not JSON). */
-    record Response(int status, JsonNode body, String raw) {
+    /** A response: status, parsed body (null if empty or not JSON) and the {@code ETag} (null if none). */
+    record Response(int status, JsonNode body, String raw, String etag) {
         boolean ok() {
             return status / 100 == 2;
         }
@@ -65,7 +65,7 @@ final class ApiClient {
                     body = null;
                 }
             }
-            return new Response(response.statusCode(), body, raw);
+            return new Response(response.statusCode(), body, raw, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

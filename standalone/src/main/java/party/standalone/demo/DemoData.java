@@ -6,6 +6,7 @@ import static party.standalone.DemoDirectory.BRANCH_3;
 import static party.standalone.DemoDirectory.COMMITTEE;
 import static party.standalone.DemoDirectory.GENERAL_BRANCH;
 import static party.standalone.DemoDirectory.GROUP;
+import static party.standalone.DemoDirectory.MEMBER_1;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +18,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +30,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the demo organization tree and members through the gateway's public API with a token
- * of the {@code party-integration} client, exactly as an integration would. Idempotent: an
- * organization is looked up by its code before it is created, members are registered with an
- * {@code Idempotency-Key}, so a restart on the same data directory duplicates nothing. The ids
- * of the organizations are recorded in the {@link DemoDirectory}, from which the authorization
- * server fills the {@code org_scopes} claim of later tokens.
+ * of the {@code party-integration} client, exactly as an integration would; then the year's
+ * training ({@link TrainingDemo}) and last month's spot check with a rectification item
+ * ({@link AssessmentDemo}, with the demo inspector's token). Idempotent: an organization is looked
+ * up by its code before it is created, members are registered with an {@code Idempotency-Key},
+ * training and assessment look before they create, so a restart on the same data directory
+ * duplicates nothing. The ids of the organizations and of {@code member1}'s member record are
+ * recorded in the {@link DemoDirectory}, from which the authorization server fills the
+ * {@code org_scopes} and {@code member_id} claims of later tokens.
  */
 public final class DemoData {
 
@@ -38,6 +46,9 @@ public final class DemoData {
     private static final String MEMBERS = "/api/v1/members";
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
     private static final Duration COUNTS_WAIT = Duration.ofSeconds(20);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Short-lived daemon threads for the parts loaded side by side (not the common pool: its size follows the cores). */
+    private static final Executor DEMO_THREADS = task -> Thread.ofPlatform().daemon().name("demo-data").start(task);
 
     /** An organization of the demo tree; {@code parentKey} null for the root. */
     public record Org(String key, String type, String name, String shortName, String code, String parentKey) {
@@ -48,9 +59,20 @@ public final class DemoData {
                          String status, LocalDate joinedAt) {
     }
 
-    /** What the loader found afterwards: member counts of the committee's subtree. */
-    public record Summary(int organizations, int members, long fullMembers, long probationaryMembers, boolean countsVisible) {
+    /**
+     * What the loader found afterwards: member counts of the committee's subtree, and one line each
+     * on what training- and assessment-service hold.
+     */
+    public record Summary(int organizations, int members, long fullMembers, long probationaryMembers, boolean countsVisible,
+                          String training, String assessment) {
     }
+
+    /**
+     * The demo member the demo user {@code member1} is (a full member of 综采一队党支部): the loader
+     * records this member's id under {@link DemoDirectory#MEMBER_1}, which the authorization server
+     * writes into member1's {@code member_id} claim.
+     */
+    public static final String MEMBER_1_NAME = "李红梅";
 
     public static final List<Org> ORGS = List.of(
             new Org(COMMITTEE, "COMMITTEE", "XX煤矿党委", "煤矿党委", "XXMK", null),
@@ -62,7 +84,7 @@ public final class DemoData {
 
     public static List<Member> members() {
         // Probation lasts a year: recent dates, but stable within a month so that a re-run sends the same bodies.
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1);
+        LocalDate today = LocalDate.now(SHANGHAI).withDayOfMonth(1);
         return List.of(
                 member("张建国", "MALE", "1975-03-07", "140105", 11, BRANCH_1, "FULL", LocalDate.parse("1998-07-01"), 0),
                 member("李红梅", "FEMALE", "1982-11-20", "140106", 22, BRANCH_1, "FULL", LocalDate.parse("2006-06-28"), 1),
@@ -90,18 +112,30 @@ public final class DemoData {
 
     private final DemoDirectory directory;
     private final ApiClient api;
+    private final ApiClient inspector;
     private final Supplier<String> integrationToken;
     private String token;
+    private String inspectorToken;
 
     /**
      * @param gateway base URL of the gateway
-     * @param directory where the organization ids are recorded
+     * @param directory where the organization and member ids are recorded
      * @param integrationToken mints a fresh {@code party-integration} token (its org scopes are resolved at minting time)
+     * @param userToken mints a token of a demo user by name (the demo inspector scores the spot check)
      */
-    public DemoData(URI gateway, DemoDirectory directory, Supplier<String> integrationToken) {
+    public DemoData(URI gateway, DemoDirectory directory, Supplier<String> integrationToken, Function<String, String> userToken) {
         this.directory = directory;
         this.integrationToken = integrationToken;
         this.api = new ApiClient(gateway, this::token);
+        // Minted on its first use, after the committee's id is recorded: its org scopes are resolved then.
+        this.inspector = new ApiClient(gateway, () -> {
+            synchronized (this) {
+                if (inspectorToken == null) {
+                    inspectorToken = userToken.apply("inspector");
+                }
+                return inspectorToken;
+            }
+        });
     }
 
     private synchronized String token() {
@@ -142,7 +176,42 @@ public final class DemoData {
         for (Leadership leadership : LEADERSHIP) {
             ensureTerm(leadership, ids.get(leadership.orgKey()));
         }
-        return awaitCounts(committee, members);
+        String member1 = memberId(members.stream().filter(m -> m.name().equals(MEMBER_1_NAME)).findFirst().orElseThrow());
+        directory.record(MEMBER_1, member1);
+        LocalDate today = LocalDate.now(SHANGHAI);
+        // Training and assessment need nothing from each other, and the member counts only need time
+        // (events to arrive): the three go on at once, so the demo load is little longer than before.
+        CompletableFuture<TrainingDemo.Loaded> trainingLoad = CompletableFuture.supplyAsync(
+                () -> new TrainingDemo(api).load(committee, member1, ids.get(BRANCH_1), today), DEMO_THREADS);
+        CompletableFuture<AssessmentDemo.Loaded> assessmentLoad = CompletableFuture.supplyAsync(
+                () -> new AssessmentDemo(inspector).load(ids.get(BRANCH_3), today), DEMO_THREADS);
+        Summary counts = awaitCounts(committee, members);
+        TrainingDemo.Loaded training = joined(trainingLoad);
+        AssessmentDemo.Loaded assessment = joined(assessmentLoad);
+        return new Summary(counts.organizations(), counts.members(), counts.fullMembers(), counts.probationaryMembers(),
+                counts.countsVisible(),
+                "plan " + training.year() + " (32 h / 56 h), " + training.sessions() + " sessions, 1 Party-school dispatch of "
+                        + MEMBER_1_NAME + " (member1)",
+                "default template active; spot check " + assessment.period() + " of 掘进二队党支部 scored by the inspector (total "
+                        + assessment.total() + "), 1 rectification item");
+    }
+
+    /** The result of a part loaded on another thread; its failure as if it had happened on this one. */
+    private static <T> T joined(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The id of a registered demo member, by its national ID number: exact (member-service's blind
+     * index), and it works the same whether this run registered the member or an earlier one did.
+     */
+    private String memberId(Member member) {
+        ApiClient.Response found = api.get(MEMBERS + "/by-national-id?value=" + member.nationalId());
+        return require(found, "look up the member record of " + member.name()).body().path("id").asString();
     }
 
     /** A branch's current term as the demo records it: its secretary; one term is overdue for renewal. */
@@ -228,17 +297,38 @@ public final class DemoData {
             require(org, "read organization " + committee);
             subtree = org.body().path("memberCounts").path("subtree");
             if (subtree.path("full").asLong(0) >= expectedFull && subtree.path("probationary").asLong(0) >= expectedProbationary) {
-                return new Summary(ORGS.size(), members.size(), subtree.path("full").asLong(), subtree.path("probationary").asLong(), true);
+                return new Summary(ORGS.size(), members.size(), subtree.path("full").asLong(), subtree.path("probationary").asLong(), true,
+                        null, null);
             }
             sleep(300);
         } while (System.nanoTime() < deadline);
         log.warn("Member counts of the committee are not visible yet: {}", subtree);
-        return new Summary(ORGS.size(), members.size(), subtree.path("full").asLong(0), subtree.path("probationary").asLong(0), false);
+        return new Summary(ORGS.size(), members.size(), subtree.path("full").asLong(0), subtree.path("probationary").asLong(0), false,
+                null, null);
     }
 
-    private static void require(ApiClient.Response response, String what) {
+    static ApiClient.Response require(ApiClient.Response response, String what) {
         if (!response.ok() || response.body() == null) {
             throw new IllegalStateException("demo data: " + what + " failed: HTTP " + response.status() + " " + response.raw());
+        }
+        return response;
+    }
+
+    /**
+     * A call that depends on what a service learns from other services' events (an organization, a
+     * member): 404 or 422 may only mean the event has not arrived yet, so it is repeated for a while.
+     */
+    static ApiClient.Response whenProjected(Supplier<ApiClient.Response> call, String what) {
+        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+        long backoff = 100;
+        while (true) {
+            ApiClient.Response response = call.get();
+            if ((response.status() == 404 || response.status() == 422) && System.nanoTime() < deadline) {
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 1000);
+                continue;
+            }
+            return require(response, what);
         }
     }
 
