@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,19 +66,25 @@ public class MemberDirectory {
                 new Document("$unset", new Document("members." + memberId, "")));
     }
 
-    /** The entries of these organizations' members, in no particular order. */
-    public List<DirectoryEntry> entries(Collection<String> orgIds) {
-        List<DirectoryEntry> entries = new ArrayList<>();
-        if (orgIds.isEmpty()) {
-            return entries;
-        }
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", List.copyOf(orgIds))))) {
-            String orgId = doc.getString("_id");
-            Document members = doc.get("members", Document.class);
-            if (members != null) {
-                members.forEach((memberId, value) -> entries.add(DirectoryEntry.decode(memberId, orgId, (String) value)));
+    /** Organizations read per query: a reply stays a few megabytes whatever the subtree. */
+    private static final int ORGS_PER_READ = 500;
+
+    /**
+     * Hands every entry of these organizations' members to {@code each}, in no particular order,
+     * reading the documents a slice of organizations at a time: a whole tree of a million members
+     * is never one reply (the embedded server would send it as one message) nor one list in memory.
+     */
+    public void forEach(Collection<String> orgIds, Consumer<DirectoryEntry> each) {
+        List<String> ids = List.copyOf(orgIds);
+        for (int from = 0; from < ids.size(); from += ORGS_PER_READ) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + ORGS_PER_READ));
+            for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", slice)))) {
+                String orgId = doc.getString("_id");
+                Document members = doc.get("members", Document.class);
+                if (members != null) {
+                    members.forEach((memberId, value) -> each.accept(DirectoryEntry.decode(memberId, orgId, (String) value)));
+                }
             }
         }
-        return entries;
     }
 }

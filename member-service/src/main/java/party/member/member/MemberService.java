@@ -275,17 +275,30 @@ public class MemberService implements InitializingBean {
                 () -> ApiException.notFound("not-found", OrgScope.resourceName("organization")));
         OrgScope.requireManaged(user, org.id(), org.ancestors());
         String needle = name == null || name.isBlank() ? null : name.strip();
-        List<DirectoryEntry> matching = directory.entries(orgTree.subtreeIds(org.id())).stream()
-                .filter(e -> status == null ? ON_THE_ROLL.contains(e.status()) : status.name().equals(e.status()))
-                .filter(e -> needle == null || (e.name() != null && e.name().contains(needle)))
-                .sorted(Comparator.comparing(DirectoryEntry::name, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(DirectoryEntry::memberId))
-                .toList();
-        List<String> ids = matching.stream().skip(page.offset()).limit(page.size()).map(DirectoryEntry::memberId).toList();
+        // The page is the first offset+size entries by name then id: kept in a bounded heap while
+        // the subtree's entries stream by, so a committee's whole roster is never held at once.
+        Comparator<DirectoryEntry> order = Comparator.comparing(DirectoryEntry::name,
+                Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(DirectoryEntry::memberId);
+        int keep = (int) Math.min(Integer.MAX_VALUE - 1, page.offset() + page.size());
+        java.util.PriorityQueue<DirectoryEntry> first = new java.util.PriorityQueue<>(order.reversed());
+        long[] total = {0};
+        directory.forEach(orgTree.subtreeIds(org.id()), e -> {
+            if ((status == null ? ON_THE_ROLL.contains(e.status()) : status.name().equals(e.status()))
+                    && (needle == null || (e.name() != null && e.name().contains(needle)))) {
+                total[0]++;
+                first.add(e);
+                if (first.size() > keep) {
+                    first.poll();
+                }
+            }
+        });
+        List<DirectoryEntry> sorted = new ArrayList<>(first);
+        sorted.sort(order);
+        List<String> ids = sorted.stream().skip(page.offset()).map(DirectoryEntry::memberId).toList();
         Map<String, Member> byId = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(ids)), Member.class).forEach(m -> byId.put(m.getId(), m));
         List<Member> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new PageResponse<>(items, page.page(), page.size(), matching.size());
+        return new PageResponse<>(items, page.page(), page.size(), total[0]);
     }
 
     /** Statuses listed by default: members and people in the development pipeline. */

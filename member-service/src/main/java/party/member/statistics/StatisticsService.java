@@ -75,9 +75,10 @@ public class StatisticsService {
         LocalDate from = LocalDate.of(year, 1, 1);
         List<String> subtree = orgTree.subtreeIds(root.id());
 
-        List<DirectoryEntry> entries = directory.entries(subtree);
-        Map<String, Map<String, Map<String, Long>>> counts = countMembers(entries, asOf); // org -> dim -> key -> n
-        Map<String, Long> developed = developed(entries, from, asOf);
+        Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>(); // org -> dim -> key -> n
+        Map<String, Long> developed = new HashMap<>();
+        Counting counting = new Counting(asOf, from);
+        directory.forEach(subtree, entry -> counting.add(entry, counts, developed));
         boolean decisionsTracked = mongo.collectionExists(DECISIONS);
         Map<String, Map<String, Long>> decisions = decisionsTracked ? decisions(subtree, from, asOf) : Map.of();
         boolean transfersTracked = mongo.collectionExists(TRANSFERS);
@@ -92,7 +93,11 @@ public class StatisticsService {
         }
 
         Set<String> inSubtree = new HashSet<>(subtree);
-        List<OrgNode> nodes = mongo.find(Query.query(Criteria.where("_id").in(subtree)), OrgNode.class);
+        List<OrgNode> nodes = new ArrayList<>(subtree.size());
+        for (int i = 0; i < subtree.size(); i += 5_000) {
+            nodes.addAll(mongo.find(Query.query(Criteria.where("_id").in(subtree.subList(i, Math.min(subtree.size(), i + 5_000)))),
+                    OrgNode.class));
+        }
         nodes.sort(java.util.Comparator.comparing((OrgNode n) -> n.ancestors().size()).thenComparing(OrgNode::id));
         List<MemberStatistics.OrganizationBreakdown> perOrg = new ArrayList<>();
         for (OrgNode node : nodes) {
@@ -128,18 +133,30 @@ public class StatisticsService {
     }
 
     /**
-     * Counts from the member directory (one document per organization, read by {@code _id}): the
-     * members counted as of {@code asOf}, by organization, dimension and key. Bands compare ISO
-     * date strings with the thresholds of {@link Bands}, as the report defines them.
+     * Counts from the member directory (one document per organization, read by {@code _id}) as the
+     * entries stream by: the members counted as of {@code asOf}, by organization, dimension and key,
+     * and those admitted within the year. Bands compare ISO date strings with the thresholds of
+     * {@link Bands}, as the report defines them.
      */
-    private Map<String, Map<String, Map<String, Long>>> countMembers(List<DirectoryEntry> entries, LocalDate asOf) {
-        String asOfIso = asOf.toString();
-        List<String[]> ages = thresholds(Bands.ageThresholds(asOf));
-        List<String[]> standings = thresholds(Bands.standingThresholds(asOf));
-        Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
-        for (DirectoryEntry e : entries) {
-            if (!COUNTED.contains(e.status()) || (e.joinedAt() != null && e.joinedAt().compareTo(asOfIso) > 0)) {
-                continue;
+    private static final class Counting {
+        private final String asOf;
+        private final String first;
+        private final List<String[]> ages;
+        private final List<String[]> standings;
+
+        Counting(LocalDate asOf, LocalDate from) {
+            this.asOf = asOf.toString();
+            this.first = from.toString();
+            this.ages = thresholds(Bands.ageThresholds(asOf));
+            this.standings = thresholds(Bands.standingThresholds(asOf));
+        }
+
+        void add(DirectoryEntry e, Map<String, Map<String, Map<String, Long>>> counts, Map<String, Long> developed) {
+            if (e.admissionDate() != null && e.admissionDate().compareTo(first) >= 0 && e.admissionDate().compareTo(asOf) <= 0) {
+                developed.merge(e.orgId(), 1L, Long::sum);
+            }
+            if (!COUNTED.contains(e.status()) || (e.joinedAt() != null && e.joinedAt().compareTo(asOf) > 0)) {
+                return;
             }
             Map<String, Map<String, Long>> org = counts.computeIfAbsent(e.orgId(), o -> new HashMap<>());
             count(org, "byStatus", e.status());
@@ -151,7 +168,6 @@ public class StatisticsService {
             String since = e.fullMembershipDate() != null ? e.fullMembershipDate() : e.joinedAt();
             count(org, "byPartyStanding", since == null ? Bands.UNKNOWN : band(since, standings, Bands.STANDING_LONGEST));
         }
-        return counts;
     }
 
     private static void count(Map<String, Map<String, Long>> org, String dimension, String key) {
@@ -173,19 +189,6 @@ public class StatisticsService {
             }
         }
         return otherwise;
-    }
-
-    /** Admitted as probationary members (development step 17) within the year, by organization. */
-    private static Map<String, Long> developed(List<DirectoryEntry> entries, LocalDate from, LocalDate asOf) {
-        String first = from.toString();
-        String last = asOf.toString();
-        Map<String, Long> byOrg = new HashMap<>();
-        for (DirectoryEntry e : entries) {
-            if (e.admissionDate() != null && e.admissionDate().compareTo(first) >= 0 && e.admissionDate().compareTo(last) <= 0) {
-                byOrg.merge(e.orgId(), 1L, Long::sum);
-            }
-        }
-        return byOrg;
     }
 
     /** Status decisions dated within the year, by organization then kind. */

@@ -138,6 +138,9 @@ public class EventsConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, application)));
         factory.setBatchListener(true);
+        // The record listeners' observations own the spring.kafka.listener meter; its plain timer,
+        // with other tag keys, would clash with them in the Prometheus registry.
+        factory.getContainerProperties().setMicrometerEnabled(false);
         factory.setCommonErrorHandler(errorHandler(eventKafkaTemplate));
         return factory;
     }
