@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PlatformProperties(Events events, Pii pii, OrgTree orgTree, Paging paging) {
 
     public PlatformProperties {
-        events = events == null ? new Events(null, null, null, 0, null, null) : events;
+        events = events == null ? new Events(null, null, null, 0, null, null, null) : events;
         pii = pii == null ? new Pii(null, null, null) : pii;
         orgTree = orgTree == null ? new OrgTree(true) : orgTree;
         paging = paging == null ? new Paging(0, 0) : paging;
@@ -30,14 +30,19 @@ public record PlatformProperties(Events events, Pii pii, OrgTree orgTree, Paging
      * @param partitions partitions of the topics this service creates
      * @param sweepInterval how often the outbox sweep republishes what a crash or outage left behind
      * @param sweepGrace age of a pending event before the sweep takes it over from the immediate relay
+     * @param fullScanEvery how often the sweep scans the aggregate collections when nothing failed
+     *                      (it always scans after a start and a failed publish): the safety net for
+     *                      events another replica's crash left behind; cheap on MongoDB with the
+     *                      outbox index, a collection scan on the embedded server
      */
     public record Events(String topic, String source, List<String> consumes, int partitions,
-                         Duration sweepInterval, Duration sweepGrace) {
+                         Duration sweepInterval, Duration sweepGrace, Duration fullScanEvery) {
         public Events {
             consumes = consumes == null ? List.of() : List.copyOf(consumes);
             partitions = partitions <= 0 ? 3 : partitions;
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
             sweepGrace = sweepGrace == null ? Duration.ofSeconds(2) : sweepGrace;
+            fullScanEvery = fullScanEvery == null ? Duration.ofMinutes(1) : fullScanEvery;
         }
     }
 

@@ -211,6 +211,9 @@ public final class Standalone {
         Map<String, Object> properties = common(stack.servicePorts().get(service.name()));
         properties.put("spring.mongodb.uri", stack.mongoUri(service.database()));
         properties.put("spring.kafka.bootstrap-servers", options.kafkaBootstrapServers());
+        // One instance of each service: its own start and failures trigger the sweep's scans; the
+        // periodic one (a collection scan on the embedded server) is only a rare safety net here.
+        properties.put("party.events.full-scan-every", "15m");
         resourceServer(properties, options);
         List<String> exclusions = new ArrayList<>(AUTHORIZATION_SERVER);
         exclusions.addAll(REACTOR_RESOURCES);

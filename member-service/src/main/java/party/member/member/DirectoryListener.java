@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import party.platform.events.EventsConfiguration;
 import party.platform.events.IncomingEvent;
@@ -41,18 +42,31 @@ class DirectoryListener {
     void on(List<ConsumerRecord<String, String>> records) {
         Set<String> memberIds = new LinkedHashSet<>();
         Map<String, String> leftOrg = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event = IncomingEvent.from(record);
-            var memberId = event.data().get("memberId");
-            if (!MEMBER_EVENTS.contains(event.type()) || memberId == null || !memberId.isString()) {
-                continue;
-            }
-            memberIds.add(memberId.asString());
-            var from = event.data().get("fromOrgId");
-            if (TRANSFERRED.equals(event.type()) && from != null && from.isString()) {
-                leftOrg.put(memberId.asString(), from.asString());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                IncomingEvent event = IncomingEvent.from(records.get(i));
+                if (!MEMBER_EVENTS.contains(event.type())) {
+                    continue;
+                }
+                var memberId = event.data().get("memberId");
+                if (memberId == null || !memberId.isString()) {
+                    continue;
+                }
+                memberIds.add(memberId.asString());
+                var from = event.data().get("fromOrgId");
+                if (TRANSFERRED.equals(event.type()) && from != null && from.isString()) {
+                    leftOrg.put(memberId.asString(), from.asString());
+                }
+            } catch (RuntimeException poison) {
+                // The records before it are applied and committed; this one goes to the DLT.
+                apply(memberIds, leftOrg);
+                throw new BatchListenerFailedException("unreadable member event: " + poison.getMessage(), poison, i);
             }
         }
+        apply(memberIds, leftOrg);
+    }
+
+    private void apply(Set<String> memberIds, Map<String, String> leftOrg) {
         if (memberIds.isEmpty()) {
             return;
         }

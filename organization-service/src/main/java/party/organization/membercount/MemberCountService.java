@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,28 +31,53 @@ public class MemberCountService {
     }
 
     /**
-     * Applies a member event carrying {memberId, orgId, version} and the member's status in
-     * {@code statusField}; older versions change nothing.
+     * The entry a member event carrying {memberId, orgId, version} describes, with the member's
+     * status in {@code statusField}; a member transferred out of the system has no organization.
+     *
+     * @throws PoisonEventException the event lacks a member id
      */
-    void apply(IncomingEvent event, String statusField) {
-        // A member transferred out of the system has no organization here any more.
+    static MemberEntry entry(IncomingEvent event, String statusField) {
         var orgNode = event.data().get("orgId");
         String orgId = orgNode == null || orgNode.isNull() ? null : event.text("orgId");
-        MemberEntry entry = new MemberEntry(event.text("memberId"), orgId, event.text(statusField),
-                event.number("version"));
+        MemberEntry entry = new MemberEntry(event.text("memberId"), orgId, event.text(statusField), event.number("version"));
         if (entry.id().isBlank()) {
             throw new PoisonEventException(event.type() + " " + event.id() + " has a blank memberId");
         }
-        MemberEntry stored = mongo.findById(entry.id(), MemberEntry.class);
-        if (stored == null) {
-            try {
-                mongo.insert(entry);
-            } catch (DuplicateKeyException raced) {
-                apply(event, statusField);
+        return entry;
+    }
+
+    /**
+     * Applies entries in one read and one bulk write: per member the highest version wins, and a
+     * stored entry is replaced only by a newer version, so older and duplicate events change
+     * nothing. Upserts by {@code _id} alone (the embedded server's index); one partition carries
+     * all events of a member, so no other consumer thread writes the same entry.
+     */
+    void applyAll(List<MemberEntry> entries) {
+        Map<String, MemberEntry> newest = new java.util.LinkedHashMap<>();
+        for (MemberEntry entry : entries) {
+            newest.merge(entry.id(), entry, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        Map<String, Long> stored = new java.util.HashMap<>();
+        Query known = Query.query(Criteria.where("_id").in(newest.keySet()));
+        known.fields().include("version");
+        mongo.find(known, Document.class, MemberEntry.COLLECTION)
+                .forEach(d -> stored.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
+        for (MemberEntry entry : newest.values()) {
+            Long version = stored.get(entry.id());
+            if (version == null || version < entry.version()) {
+                Document doc = new Document("_id", entry.id()).append("orgId", entry.orgId()).append("status", entry.status())
+                        .append("version", entry.version());
+                writes.add(new com.mongodb.client.model.ReplaceOneModel<>(new Document("_id", entry.id()), doc,
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true)));
             }
-        } else if (stored.version() < entry.version()) {
-            // By _id alone (the embedded server's index); one partition carries all events of a member.
-            mongo.findAndReplace(Query.query(Criteria.where("_id").is(entry.id())), entry);
+        }
+        if (!writes.isEmpty()) {
+            mongo.getCollection(MemberEntry.COLLECTION).bulkWrite(writes,
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
     }
 

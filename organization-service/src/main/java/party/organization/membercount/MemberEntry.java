@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * counts read. {@code version} is the member aggregate's version, so an older event never
  * overwrites a newer state and a duplicate changes nothing.
  */
-@Document("member_entries")
+@Document(MemberEntry.COLLECTION)
 record MemberEntry(@Id String id, @Indexed String orgId, String status, long version) {
+
+    static final String COLLECTION = "member_entries";
 }

@@ -101,7 +101,8 @@ public class EventsConfiguration {
         mapping.getPersistentEntities().stream()
                 .filter(entity -> Aggregate.class.isAssignableFrom(entity.getType()))
                 .forEach(entity -> collections.add(entity.getCollection()));
-        return new OutboxRelay(mongo, publisher, collections, properties.events().sweepGrace());
+        return new OutboxRelay(mongo, publisher, collections, properties.events().sweepGrace(),
+                properties.events().fullScanEvery());
     }
 
     @Bean

@@ -32,7 +32,6 @@ public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 200;
-    private static final java.time.Duration FULL_SCAN_EVERY = java.time.Duration.ofMinutes(1);
     /** How long after a failed publish the sweep keeps scanning at every round. */
     private static final java.time.Duration FAILURE_MEMORY = java.time.Duration.ofSeconds(10);
 
@@ -40,6 +39,7 @@ public class OutboxRelay implements AutoCloseable {
     private final EventPublisher publisher;
     private final Set<String> collections;
     private final java.time.Duration sweepGrace;
+    private final java.time.Duration fullScanEvery;
     /** When a publish last failed; the start counts as one (a crash may have left events behind). */
     private volatile long lastFailure = System.nanoTime();
     /** The last scan found a full batch: scan again at the next sweep. */
@@ -53,10 +53,16 @@ public class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
                        java.time.Duration sweepGrace) {
+        this(mongo, publisher, collections, sweepGrace, java.time.Duration.ofMinutes(1));
+    }
+
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
+                       java.time.Duration sweepGrace, java.time.Duration fullScanEvery) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = collections;
         this.sweepGrace = sweepGrace;
+        this.fullScanEvery = fullScanEvery;
         collections.forEach(this::indexVersionedWrites);
     }
 
@@ -90,10 +96,10 @@ public class OutboxRelay implements AutoCloseable {
         // Finding left-overs scans every aggregate collection (the embedded server has no index
         // for it), so scan at every round only while something can have been left behind: for a
         // while after a failed publish or the start (a crash), while batches come back full; and
-        // otherwise once a minute.
+        // otherwise every fullScanEvery (a minute by default).
         long now = System.nanoTime();
         boolean failedLately = now - lastFailure < sweepGrace.toNanos() + FAILURE_MEMORY.toNanos();
-        if (!failedLately && !morePending && now - lastScan < FULL_SCAN_EVERY.toNanos()) {
+        if (!failedLately && !morePending && now - lastScan < fullScanEvery.toNanos()) {
             return;
         }
         morePending = false;

@@ -31,8 +31,21 @@ final class FastH2Backend extends H2Backend {
      *                       deserialized; H2's default is 16 MB
      */
     FastH2Backend(String fileName, int cacheMegabytes) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
+        super(store(fileName, cacheMegabytes));
     }
+
+    /**
+     * Old chunks are kept for {@link #RETENTION_MS} instead of H2's 45 s: a query that scans a
+     * large collection (the outbox sweep over a million members) reads the version it started on,
+     * and a chunk freed under it fails the query with "Chunk … not found".
+     */
+    private static MVStore store(String fileName, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open();
+        store.setRetentionTime(RETENTION_MS);
+        return store;
+    }
+
+    static final int RETENTION_MS = 10 * 60 * 1000;
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
