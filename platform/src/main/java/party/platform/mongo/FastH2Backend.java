@@ -31,21 +31,11 @@ final class FastH2Backend extends H2Backend {
      *                       deserialized; H2's default is 16 MB
      */
     FastH2Backend(String fileName, int cacheMegabytes) {
-        super(store(fileName, cacheMegabytes));
+        // H2's own retention of old chunks (45 s) stays: a longer one made every commit walk the
+        // kept chunks' metadata and cost more than the writes. A scan that outlives it (the outbox
+        // sweep over a million members) can fail with "Chunk … not found" and is retried.
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
     }
-
-    /**
-     * Old chunks are kept for {@link #RETENTION_MS} instead of H2's 45 s: a query that scans a
-     * large collection (the outbox sweep over a million members) reads the version it started on,
-     * and a chunk freed under it fails the query with "Chunk … not found".
-     */
-    private static MVStore store(String fileName, int cacheMegabytes) {
-        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open();
-        store.setRetentionTime(RETENTION_MS);
-        return store;
-    }
-
-    static final int RETENTION_MS = 10 * 60 * 1000;
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
