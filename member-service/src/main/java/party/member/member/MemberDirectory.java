@@ -37,15 +37,21 @@ public class MemberDirectory {
         this.mongo = mongo;
     }
 
-    /** Sets the entries of these members in their organizations' documents (one update per organization). */
+    /** Sets the entries of these members in their organizations' documents (one update per organization, one bulk write). */
     public void record(Collection<Member> members) {
         Map<String, Document> byOrg = new LinkedHashMap<>();
         for (Member member : members) {
             DirectoryEntry entry = DirectoryEntry.of(member);
             byOrg.computeIfAbsent(entry.orgId(), o -> new Document()).append("members." + entry.memberId(), entry.encode());
         }
-        byOrg.forEach((orgId, set) -> mongo.getCollection(COLLECTION).updateOne(new Document("_id", orgId),
-                new Document("$set", set), new com.mongodb.client.model.UpdateOptions().upsert(true)));
+        if (byOrg.isEmpty()) {
+            return;
+        }
+        // One round trip for all organizations (a roster chunk can touch a thousand branches).
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(byOrg.size());
+        byOrg.forEach((orgId, set) -> writes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", orgId),
+                new Document("$set", set), new com.mongodb.client.model.UpdateOptions().upsert(true))));
+        mongo.getCollection(COLLECTION).bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
     }
 
     /**

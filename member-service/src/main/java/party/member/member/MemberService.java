@@ -282,7 +282,10 @@ public class MemberService implements InitializingBean {
         int keep = (int) Math.min(Integer.MAX_VALUE - 1, page.offset() + page.size());
         java.util.PriorityQueue<DirectoryEntry> first = new java.util.PriorityQueue<>(order.reversed());
         long[] total = {0};
-        directory.forEach(orgTree.subtreeIds(org.id()), e -> {
+        // Members belong to branches only (registration, transfers and the roster all require
+        // one), so a branch's list is its own directory document: no subtree query.
+        List<String> orgs = BRANCH.equals(org.type()) ? List.of(org.id()) : orgTree.subtreeIds(org.id());
+        directory.forEach(orgs, e -> {
             if ((status == null ? ON_THE_ROLL.contains(e.status()) : status.name().equals(e.status()))
                     && (needle == null || (e.name() != null && e.name().contains(needle)))) {
                 total[0]++;

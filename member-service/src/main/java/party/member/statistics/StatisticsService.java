@@ -73,7 +73,9 @@ public class StatisticsService {
         OrgScope.requireVisible(user, root.id(), root.ancestors(), "organization");
         LocalDate asOf = year == today.getYear() ? today : LocalDate.of(year, 12, 31);
         LocalDate from = LocalDate.of(year, 1, 1);
-        List<String> subtree = orgTree.subtreeIds(root.id());
+        // The subtree's nodes in one read; their ids select the directory documents.
+        List<OrgNode> nodes = new ArrayList<>(orgTree.subtree(root.id()));
+        List<String> subtree = nodes.stream().map(OrgNode::id).toList();
 
         Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>(); // org -> dim -> key -> n
         Map<String, Long> developed = new HashMap<>();
@@ -93,11 +95,6 @@ public class StatisticsService {
         }
 
         Set<String> inSubtree = new HashSet<>(subtree);
-        List<OrgNode> nodes = new ArrayList<>(subtree.size());
-        for (int i = 0; i < subtree.size(); i += 5_000) {
-            nodes.addAll(mongo.find(Query.query(Criteria.where("_id").in(subtree.subList(i, Math.min(subtree.size(), i + 5_000)))),
-                    OrgNode.class));
-        }
         nodes.sort(java.util.Comparator.comparing((OrgNode n) -> n.ancestors().size()).thenComparing(OrgNode::id));
         List<MemberStatistics.OrganizationBreakdown> perOrg = new ArrayList<>();
         for (OrgNode node : nodes) {

@@ -24,6 +24,12 @@ public class OrgTree {
     }
 
     /** Ids of the organization and everything below it. */
+    /** An organization and its descendants, as the projection holds them (one query). */
+    public List<OrgNode> subtree(String id) {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id))),
+                OrgNode.class);
+    }
+
     public List<String> subtreeIds(String id) {
         Query query = Query.query(new Criteria().orOperator(Criteria.where("_id").is(id), Criteria.where("ancestors").is(id)));
         query.fields().include("_id");
