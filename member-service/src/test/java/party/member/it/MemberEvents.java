@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Everything member-service publishes on {@code party.member} during the test run, read by one
- * background consumer started on first use. Delivery is at least once, so tests that count
+ * Everything member-service publishes on {@code party.member} during the test run (records whose
+ * {@code ce_source} is {@code /member-service}), read by one background consumer started on first use. Delivery is at least once, so tests that count
  * events dedupe on {@code ce_id}.
  */
 public final class MemberEvents {
@@ -36,7 +36,14 @@ public final class MemberEvents {
             Thread thread = new Thread(() -> {
                 try (consumer) {
                     while (!Thread.currentThread().isInterrupted()) {
-                        consumer.poll(Duration.ofMillis(100)).forEach(PUBLISHED::add);
+                        // Only what the service published: tests also inject records (a poison one).
+                        consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                            var source = r.headers().lastHeader(party.platform.events.CloudEvents.SOURCE);
+                            if (source != null && "/member-service".equals(new String(source.value(),
+                                    java.nio.charset.StandardCharsets.UTF_8))) {
+                                PUBLISHED.add(r);
+                            }
+                        });
                     }
                 } catch (org.apache.kafka.common.KafkaException stopped) {
                     // broker gone at the end of the run
