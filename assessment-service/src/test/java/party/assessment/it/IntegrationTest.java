@@ -34,6 +34,7 @@ import party.platform.events.EventsConfiguration;
 import party.platform.events.TraceContext;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.Roles;
+import party.platform.test.TestApi;
 import party.platform.test.TestContracts;
 import party.platform.test.TestJwt;
 import party.platform.test.TestMongo;

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import party.member.it.IntegrationTest;
-import party.member.it.TestApi;
+import party.platform.test.TestApi;
 import party.member.member.TestIds;
 import party.platform.orgtree.OrgNode;
 import party.platform.security.Roles;

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import party.member.it.IntegrationTest;
 import party.member.it.MemberEvents;
-import party.member.it.TestApi;
+import party.platform.test.TestApi;
 import party.member.member.TestIds;
 import party.platform.events.CloudEvents;
 import party.platform.orgtree.OrgNode;

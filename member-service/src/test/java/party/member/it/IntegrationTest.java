@@ -40,6 +40,7 @@ import party.platform.events.TraceContext;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.Roles;
+import party.platform.test.TestApi;
 import party.platform.test.TestJwt;
 import party.platform.test.TestMongo;
 import tools.jackson.databind.JsonNode;

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import party.platform.events.CloudEvents;
+import party.platform.test.TestApi;
 import party.platform.test.TestContracts;
 import tools.jackson.databind.JsonNode;
 

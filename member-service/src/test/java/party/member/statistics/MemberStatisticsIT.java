@@ -15,6 +15,7 @@ import party.member.member.Member;
 import party.member.member.MemberDirectory;
 import party.member.member.TestIds;
 import party.member.roster.RosterTestSupport;
+import party.platform.test.TestApi;
 import tools.jackson.databind.JsonNode;
 
 class MemberStatisticsIT extends RosterTestSupport {
@@ -163,7 +164,7 @@ class MemberStatisticsIT extends RosterTestSupport {
         body.put("status", "FULL");
         body.put("joinedAt", "2010-07-01");
         body.putAll(profile);
-        var answer = party.member.it.TestApi.send(rosterPort, "POST", "/api/v1/members", token, body);
+        var answer = TestApi.send(rosterPort, "POST", "/api/v1/members", token, body);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }
 

@@ -22,7 +22,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import party.member.it.IntegrationTest;
 import party.member.it.MemberEvents;
-import party.member.it.TestApi;
+import party.platform.test.TestApi;
 import party.member.member.TestIds;
 import party.platform.events.CloudEvents;
 import party.platform.events.EventsConfiguration;

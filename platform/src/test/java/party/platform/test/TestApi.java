@@ -1,4 +1,4 @@
-package party.member.it;
+package party.platform.test;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP calls to the service under test: any method, JSON body, bearer token, extra headers. */
+/**
+ * Real HTTP calls to a service under test on a port: any method, a JSON or raw ({@code byte[]})
+ * body, bearer token, extra headers; the answer keeps the bytes (downloads) and the text.
+ */
 public final class TestApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,14 +22,16 @@ public final class TestApi {
     private TestApi() {
     }
 
-    /** What came back. */
-    public record Answer(int status, HttpHeaders headers, String body) {
+    public record Answer(int status, HttpHeaders headers, byte[] bytes) {
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
-    /** {@code headers} are name, value pairs; a null body sends none. */
+    /** {@code headers} are name, value pairs; a null body sends none; a byte[] body is sent raw (set Content-Type). */
     public static Answer send(int port, String method, String path, String token, Object body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json");
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json, */*");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -35,12 +40,14 @@ public final class TestApi {
         }
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof byte[] raw) {
+            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(raw));
         } else {
             String raw = body instanceof String s ? s : JSON.writeValueAsString(body);
             builder.method(method, HttpRequest.BodyPublishers.ofString(raw)).header("Content-Type", "application/json");
         }
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
