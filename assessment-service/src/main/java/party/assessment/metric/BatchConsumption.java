@@ -55,6 +55,9 @@ public class BatchConsumption {
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         factory.setConsumerFactory(new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(config));
         factory.setBatchListener(true);
+        // As platform's batch factory: the record listeners' observations own the spring.kafka.listener
+        // meter, and this plain timer's other tag keys made Prometheus refuse their meters.
+        factory.getContainerProperties().setMicrometerEnabled(false);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(eventKafkaTemplate,
                 (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);

@@ -7,8 +7,21 @@ import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,22 +39,30 @@ import party.platform.scheduling.LeaseLock;
 /**
  * Writes an import's members invisible, then activates them: MongoDB here has no multi-document
  * transactions, so the members (with their pending {@code party.member.registered.v1} events) are
- * first inserted into a staging collection that neither the registry nor the outbox relay reads.
- * A failure while staging removes what was staged (nothing was visible or published). Once all
- * are staged the import is ACTIVATING and only rolls forward: each staged document is copied as is
- * (same id, same events) into {@code members}, which is idempotent by id, so a crash part-way is
- * completed by {@link #resumeInterrupted()}.
+ * first written into a staging collection that neither the registry nor the outbox relay reads,
+ * a chunk of {@value #CHUNK} members per staging document. A failure while staging removes what was
+ * staged (nothing was visible or published). Once all are staged the import is ACTIVATING and only
+ * rolls forward: each chunk's member documents are copied as they are (same ids, same events) into
+ * {@code members}, which is idempotent by id, so a crash part-way is completed by
+ * {@link #resumeInterrupted()}.
+ *
+ * <p>The members are staged in the order of their organizations, not of the sheet: a chunk then
+ * touches a few organizations' directory documents instead of up to a thousand, and so do the
+ * events it announces (each directory write rewrites the organization's whole document).
  */
 @Component
 class RosterStaging {
 
     private static final Logger log = LoggerFactory.getLogger(RosterStaging.class);
     static final String STAGING = "member_roster_staging";
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+    /** How long an import may show no sign of life before another process takes it over. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     private static final Duration RESUME_AFTER = Duration.ofMinutes(1);
+    /** How often a working import notes that it is alive (each note rewrites the journal). */
+    private static final Duration BEAT = Duration.ofSeconds(10);
 
-    /** Members copied per bulk write while activating. */
-    private static final int CHUNK = 1_000;
+    /** Members per staging document and per bulk write while activating (a chunk stays a few megabytes). */
+    static final int CHUNK = 1_000;
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -57,17 +78,65 @@ class RosterStaging {
 
     /** Stages the members; on failure removes them again and rethrows. */
     void write(String importId, String by, List<Member> members) {
+        write(importId, by, members, CHUNK);
+    }
+
+    void write(String importId, String by, List<Member> members, int chunkSize) {
         List<String> ids = members.stream().map(Member::getId).toList();
-        mongo.insert(new RosterImport(importId, RosterImport.State.WRITING, Instant.now(), by, ids, List.of()));
+        List<Member> byOrg = new ArrayList<>(members);
+        byOrg.sort(Comparator.comparing(Member::getOrgId)); // stable: the sheet's order within an organization
+        int chunks = (byOrg.size() + chunkSize - 1) / chunkSize;
+        Instant now = Instant.now();
+        mongo.insert(new RosterImport(importId, RosterImport.State.WRITING, now, by, ids, List.of(), chunks, now));
+        Liveness alive = new Liveness(importId);
         try {
-            mongo.insert(members, STAGING);
+            for (int n = 0; n < chunks; n++) {
+                alive.beat();
+                mongo.insert(new Document("_id", chunkId(importId, n)).append("members",
+                        encode(byOrg.subList(n * chunkSize, Math.min(byOrg.size(), (n + 1) * chunkSize)))), STAGING);
+            }
         } catch (RuntimeException e) {
-            discard(importId, ids);
+            discard(importId, chunks);
             log.warn("roster import {} failed while staging; removed what it had staged", importId);
             throw e;
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)),
                 Update.update("state", RosterImport.State.ACTIVATING), RosterImport.class);
+    }
+
+    /**
+     * A chunk's members as one binary value: their BSON documents one after the other, each as
+     * {@code MongoTemplate.insert} would store it (a new aggregate starts at version 0). To the
+     * database a chunk is then a few opaque megabytes, not a thousand nested documents it would
+     * parse, copy and re-encode (that had cost as much as inserting the members themselves).
+     */
+    private Binary encode(List<Member> members) {
+        Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
+        BasicOutputBuffer out = new BasicOutputBuffer();
+        for (Member member : members) {
+            Document doc = new Document();
+            mongo.getConverter().write(member, doc);
+            doc.putIfAbsent("version", 0L);
+            codec.encode(new BsonBinaryWriter(out), doc, EncoderContext.builder().build());
+        }
+        return new Binary(out.toByteArray());
+    }
+
+    private List<Document> decode(Binary chunk) {
+        Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
+        ByteBuffer bytes = ByteBuffer.wrap(chunk.getData()).order(ByteOrder.LITTLE_ENDIAN);
+        List<Document> members = new ArrayList<>();
+        while (bytes.hasRemaining()) {
+            int length = bytes.getInt(bytes.position()); // a BSON document starts with its length
+            members.add(codec.decode(new BsonBinaryReader(bytes.slice(bytes.position(), length)),
+                    DecoderContext.builder().build()));
+            bytes.position(bytes.position() + length);
+        }
+        return members;
+    }
+
+    static String chunkId(String importId, int n) {
+        return importId + ":" + n;
     }
 
     /**
@@ -81,18 +150,20 @@ class RosterStaging {
             return List.of();
         }
         List<String> conflicts = new ArrayList<>(journal.conflicts());
-        List<String> ids = journal.memberIds();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            List<Document> staged = mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, STAGING);
+        Liveness alive = new Liveness(importId);
+        for (int n = 0; n < journal.chunks(); n++) {
+            alive.beat();
+            Document chunk = mongo.findById(chunkId(importId, n), Document.class, STAGING);
+            List<Document> staged = chunk == null ? List.of() : decode(chunk.get("members", Binary.class));
             List<String> activated = insert(importId, staged, conflicts);
             if (!activated.isEmpty()) {
-                directory.recordQuietly(staged.stream().filter(d -> activated.contains(d.getString("_id")))
+                Set<String> in = new HashSet<>(activated);
+                directory.recordQuietly(staged.stream().filter(d -> in.contains(d.getString("_id")))
                         .map(d -> mongo.getConverter().read(Member.class, d)).toList());
                 relay.publishSoon(Member.COLLECTION, activated);
             }
         }
-        mongo.remove(Query.query(Criteria.where("_id").in(journal.memberIds())), STAGING);
+        removeChunks(importId, journal.chunks());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)),
                 Update.update("state", RosterImport.State.DONE).set("conflicts", conflicts), RosterImport.class);
         return conflicts;
@@ -108,7 +179,7 @@ class RosterStaging {
         if (staged.isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> activated = new java.util.LinkedHashSet<>();
+        Set<String> activated = new LinkedHashSet<>();
         staged.forEach(d -> activated.add(d.getString("_id")));
         try {
             mongo.getCollection(Member.COLLECTION).insertMany(staged, new InsertManyOptions().ordered(false));
@@ -128,8 +199,16 @@ class RosterStaging {
         return new ArrayList<>(activated);
     }
 
-    private void discard(String importId, List<String> ids) {
+    private void removeChunks(String importId, int chunks) {
+        List<String> ids = new ArrayList<>(chunks);
+        for (int n = 0; n < chunks; n++) {
+            ids.add(chunkId(importId, n));
+        }
         mongo.remove(Query.query(Criteria.where("_id").in(ids)), STAGING);
+    }
+
+    private void discard(String importId, int chunks) {
+        removeChunks(importId, chunks);
         mongo.remove(Query.query(Criteria.where("_id").is(importId)), RosterImport.class);
     }
 
@@ -142,15 +221,43 @@ class RosterStaging {
 
     void resumeInterrupted() {
         Instant now = Instant.now();
-        for (RosterImport journal : mongo.find(Query.query(Criteria.where("state").is(RosterImport.State.WRITING)
-                .and("startedAt").lt(now.minus(ABANDONED_AFTER))), RosterImport.class)) {
-            discard(journal.id(), journal.memberIds());
+        for (RosterImport journal : mongo.find(Query.query(idle(RosterImport.State.WRITING, now.minus(ABANDONED_AFTER))),
+                RosterImport.class)) {
+            discard(journal.id(), journal.chunks());
             log.warn("removed roster import {} abandoned while staging", journal.id());
         }
-        for (RosterImport journal : mongo.find(Query.query(Criteria.where("state").is(RosterImport.State.ACTIVATING)
-                .and("startedAt").lt(now.minus(RESUME_AFTER))), RosterImport.class)) {
+        for (RosterImport journal : mongo.find(Query.query(idle(RosterImport.State.ACTIVATING, now.minus(RESUME_AFTER))),
+                RosterImport.class)) {
             activate(journal.id());
             log.warn("completed roster import {} interrupted while activating", journal.id());
+        }
+    }
+
+    /** Imports in {@code state} whose last sign of life is older than {@code before}. */
+    private static Criteria idle(RosterImport.State state, Instant before) {
+        return Criteria.where("state").is(state).orOperator(Criteria.where("touchedAt").lt(before),
+                Criteria.where("touchedAt").exists(false).and("startedAt").lt(before));
+    }
+
+    /**
+     * Notes on the journal, every {@link #BEAT} at most, that the import is being worked on: an
+     * activation of 100,000 members takes longer than {@link #RESUME_AFTER}, and without the note the
+     * resume job of this or another replica took it for interrupted and activated it a second time.
+     */
+    private final class Liveness {
+        private final String importId;
+        private long last = System.nanoTime();
+
+        Liveness(String importId) {
+            this.importId = importId;
+        }
+
+        void beat() {
+            if (System.nanoTime() - last >= BEAT.toNanos()) {
+                last = System.nanoTime();
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)), Update.update("touchedAt", Instant.now()),
+                        RosterImport.class);
+            }
         }
     }
 }

@@ -47,14 +47,14 @@ class RosterStagingIT extends RosterTestSupport {
         Tree tree = tree();
         List<Member> batch = prepared(tree, 3);
         String importId = UUID.randomUUID().toString();
-        // A document already staged under the last member's id makes the staging fail part-way.
-        db.insert(new org.bson.Document("_id", batch.getLast().getId()), RosterStaging.STAGING);
+        // Two members per chunk; a document already there under the second chunk's id makes the staging fail part-way.
+        db.insert(new org.bson.Document("_id", RosterStaging.chunkId(importId, 1)), RosterStaging.STAGING);
         List<String> ids = batch.stream().map(Member::getId).toList();
 
-        assertThatThrownBy(() -> staging.write(importId, "tester", batch))
+        assertThatThrownBy(() -> staging.write(importId, "tester", batch, 2))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
 
-        assertThat(db.count(Query.query(Criteria.where("_id").in(ids)), RosterStaging.STAGING)).isZero();
+        assertThat(db.findById(RosterStaging.chunkId(importId, 0), org.bson.Document.class, RosterStaging.STAGING)).isNull();
         assertThat(db.count(Query.query(Criteria.where("_id").in(ids)), Member.COLLECTION)).isZero();
         assertThat(db.findById(importId, RosterImport.class)).isNull();
         assertThat(membersIn(tree)).isZero();
@@ -65,10 +65,11 @@ class RosterStagingIT extends RosterTestSupport {
         Tree tree = tree();
         List<Member> batch = prepared(tree, 2);
         String importId = UUID.randomUUID().toString();
-        staging.write(importId, "tester", batch);
-        // As if the process died after staging: the journal is ACTIVATING and old, nothing is visible yet.
+        staging.write(importId, "tester", batch, 1); // one member per chunk: activation walks both chunks
+        // As if the process died after staging: the journal is ACTIVATING and old, nothing is visible
+        // yet; and written before journals noted their last sign of life (no touchedAt).
         db.updateFirst(Query.query(Criteria.where("_id").is(importId)),
-                Update.update("startedAt", Instant.now().minusSeconds(3600)), RosterImport.class);
+                new Update().set("startedAt", Instant.now().minusSeconds(3600)).unset("touchedAt"), RosterImport.class);
         assertThat(membersIn(tree)).isZero();
 
         staging.resumeInterrupted();
@@ -83,5 +84,31 @@ class RosterStagingIT extends RosterTestSupport {
         // Activating again changes nothing: copying is idempotent by id.
         assertThat(staging.activate(importId)).isEmpty();
         assertThat(membersIn(tree)).isEqualTo(2);
+    }
+
+    @Test
+    void anImportStillBeingActivatedIsLeftToItsProcessAndTakenOverOnceSilent() {
+        Tree tree = tree();
+        List<Member> batch = prepared(tree, 3);
+        String importId = UUID.randomUUID().toString();
+        staging.write(importId, "tester", batch, 2);
+        // Started long ago but alive a moment ago: a long activation under way elsewhere.
+        db.updateFirst(Query.query(Criteria.where("_id").is(importId)),
+                new Update().set("startedAt", Instant.now().minusSeconds(3600)).set("touchedAt", Instant.now().minusSeconds(5)),
+                RosterImport.class);
+
+        staging.resumeInterrupted();
+
+        assertThat(membersIn(tree)).isZero();
+        assertThat(db.findById(importId, RosterImport.class).state()).isEqualTo(RosterImport.State.ACTIVATING);
+
+        // Silent for longer than the resume delay: its process is gone, the import is completed.
+        db.updateFirst(Query.query(Criteria.where("_id").is(importId)),
+                Update.update("touchedAt", Instant.now().minusSeconds(120)), RosterImport.class);
+        staging.resumeInterrupted();
+
+        assertThat(membersIn(tree)).isEqualTo(3);
+        assertThat(db.findById(importId, RosterImport.class).state()).isEqualTo(RosterImport.State.DONE);
+        assertThat(db.findById(RosterStaging.chunkId(importId, 1), org.bson.Document.class, RosterStaging.STAGING)).isNull();
     }
 }

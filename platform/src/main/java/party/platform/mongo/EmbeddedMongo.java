@@ -17,6 +17,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** System property: megabytes of H2 page cache of the persistent server (default 32). */
     public static final String CACHE_PROPERTY = "party.embedded-mongo.cache-mb";
 
+    /** System property: megabytes of changes the persistent server holds before storing them early (default 8). */
+    public static final String COMMIT_BUFFER_PROPERTY = "party.embedded-mongo.commit-buffer-mb";
+    static final int DEFAULT_COMMIT_BUFFER_MB = 8;
+
     private final MongoServer server;
     private final InetSocketAddress address;
 
@@ -39,7 +43,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("cannot create MongoDB data folder " + dataDir, e);
         }
         return new EmbeddedMongo(new FastH2Backend(dataDir.resolve("mongo.mv").toString(),
-                Integer.getInteger(CACHE_PROPERTY, 32)), host, port);
+                Integer.getInteger(CACHE_PROPERTY, 32), Integer.getInteger(COMMIT_BUFFER_PROPERTY, DEFAULT_COMMIT_BUFFER_MB)),
+                host, port);
     }
 
     /** Connection string for a database on this server. */
