@@ -159,10 +159,8 @@ public class DevelopmentRecord extends Aggregate {
         raise(DevelopmentStepRecorded.TYPE, new DevelopmentStepRecorded(id, memberId, orgId, step, date.toString(),
                 nextVersion()));
         if (effect != Effect.NONE) {
-            // Held until the member carries the effect: published after the member's status change, as before.
             memberEffect = new MemberEffect(step, effect, effectiveDate(effect, date).toString(),
                     now.truncatedTo(ChronoUnit.MILLIS), EffectState.PENDING, null, null);
-            heldEvents.add(pendingEvents.removeLast());
         }
         return effect;
     }
@@ -294,6 +292,16 @@ public class DevelopmentRecord extends Aggregate {
         if (date.isBefore(getProbationEnd())) {
             throw ApiException.unprocessable("development-probation-not-ended", probationEnd);
         }
+    }
+
+    /**
+     * Holds back the event of the step just recorded, before the record is written with a pending
+     * member effect: it is released by the note that the member carries the effect, so that it is
+     * published after the member's status change (as when the member was written first), and never
+     * for a step put back because the member's write lost a race.
+     */
+    void holdStepEvent() {
+        heldEvents.add(pendingEvents.removeLast());
     }
 
     /** The date the member's new status holds from: the meeting's for admission, probation's end for full membership. */

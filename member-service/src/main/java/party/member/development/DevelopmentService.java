@@ -154,6 +154,7 @@ public class DevelopmentService implements InitializingBean {
             // The member's status moved outside the pipeline (e.g. a decision of another process).
             throw ApiException.conflict("development-member-status-changed", member.getStatus().name());
         }
+        record.holdStepEvent();
         DevelopmentRecord saved = store.save(record);
         try {
             store.save(member);

@@ -59,6 +59,7 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         DevelopmentRecord.Effect effect = record.record(3, input, DevelopmentProperties.defaults(),
                 DevelopmentService.today(), "secretary", Instant.now().minus(ago));
         assertThat(effect).isEqualTo(DevelopmentRecord.Effect.ACTIVIST);
+        record.holdStepEvent();
         store.save(record);
     }
 
