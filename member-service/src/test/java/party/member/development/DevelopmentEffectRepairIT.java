@@ -232,6 +232,69 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         assertThat(next.status()).as(next.body()).isEqualTo(200);
     }
 
+    @Test
+    void aStepWhoseMemberWriteLosesARaceIsPutBackAndChangesNothing() throws Exception {
+        Tree tree = tree();
+        String token = secretaryOf(tree.branchA());
+        int undone = 0;
+        for (int i = 0; i < 8; i++) {
+            String id = applicantAtStep2(token, tree);
+            String etag = read("/api/v1/development/" + id, token).header("ETag");
+            Document before = stored(DevelopmentRecord.COLLECTION, id);
+            Reply reply;
+            try (MemberBumper bumper = new MemberBumper(id)) {
+                reply = step(token, id, 3, stepBody(3, ACTIVIST), etag);
+            }
+            Document record = stored(DevelopmentRecord.COLLECTION, id);
+            if (reply.status() == 200) {
+                assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("ACTIVIST");
+                assertThat(record.get("memberEffect", Document.class).getString("state")).isEqualTo("APPLIED");
+                continue;
+            }
+            // The member was written by someone else between the read and the write: the record is as before.
+            assertThat(reply.problem()).isEqualTo("412 stale-version");
+            undone++;
+            assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("APPLICANT");
+            assertThat(record.getInteger("currentStep")).isEqualTo(2);
+            assertThat(record.get("version")).isEqualTo(before.get("version"));
+            assertThat(record.get("memberEffect")).isNull();
+            assertThat(record.getList("steps", Document.class)).hasSize(2);
+            assertThat(record.getList("heldEvents", Document.class)).isEmpty();
+            // The client's ETag still holds: nothing changed, so the same step goes through now.
+            Reply retry = step(token, id, 3, stepBody(3, ACTIVIST), etag);
+            assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+            assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("ACTIVIST");
+            awaitActivist(id);
+            assertThat(events(STEP_RECORDED, id).stream().filter(r -> JSON.readTree(r.value()).path("step").asInt() == 3))
+                    .hasSize(1);
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("{} of 8 steps lost the member's race and were put back", undone);
+    }
+
+    /** Rewrites the member (no change but its version) in a loop until closed: a concurrent writer. */
+    final class MemberBumper implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread;
+
+        MemberBumper(String memberId) {
+            thread = Thread.ofPlatform().start(() -> {
+                while (running.get()) {
+                    try {
+                        store.save(db.findById(memberId, Member.class));
+                    } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                        // the step's write won this round
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
     private ConsumerRecord<String, String> awaitActivist(String id) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> events(STATUS_CHANGED, id)
                 .stream().filter(r -> "ACTIVIST".equals(JSON.readTree(r.value()).path("to").asString())).findFirst(),

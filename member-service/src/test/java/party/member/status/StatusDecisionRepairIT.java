@@ -209,4 +209,65 @@ class StatusDecisionRepairIT extends StatusTestSupport {
         assertThat(stored(StatusDecision.COLLECTION, legacyId).get("memberChange")).isNull();
         assertThat(listed(tree, legacyMember)).containsExactly(legacyId);
     }
+
+    @Test
+    void aDecisionWhoseMemberWriteLosesARaceIsRemovedAndChangesNothing() throws Exception {
+        Tree tree = tree();
+        int removed = 0;
+        for (int i = 0; i < 8; i++) {
+            String memberId = member(tree, tree.branchA(), "FULL", LocalDate.of(2010, 7, 1));
+            String etag = memberETag(tree, memberId);
+            Reply reply;
+            try (MemberBumper bumper = new MemberBumper(memberId)) {
+                reply = send("POST", "/api/v1/members/" + memberId + "/status-decisions", secretary(tree.branchA()),
+                        StatusDecisionIT.decision("DEATH", DATE), "If-Match", etag);
+            }
+            long decisions = db.count(Query.query(Criteria.where("memberId").is(memberId)), StatusDecision.COLLECTION);
+            if (reply.status() == 201) {
+                assertThat(stored(Member.COLLECTION, memberId).getString("status")).isEqualTo("DECEASED");
+                assertThat(decisions).isEqualTo(1);
+                continue;
+            }
+            assertThat(reply.problem()).isEqualTo("status-decision-concurrent");
+            removed++;
+            assertThat(stored(Member.COLLECTION, memberId).getString("status")).isEqualTo("FULL");
+            assertThat(decisions).isZero();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(events(ofType(DECIDED, "memberId", memberId))).isEmpty());
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("{} of 8 decisions lost the member's race and were removed", removed);
+    }
+
+    /**
+     * A concurrent writer: once the decision is written (so after the If-Match check), rewrites the
+     * member (no change but its version) in a loop until closed.
+     */
+    final class MemberBumper implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread;
+
+        MemberBumper(String memberId) {
+            Query decided = Query.query(Criteria.where("memberId").is(memberId));
+            thread = Thread.ofPlatform().start(() -> {
+                boolean written = false;
+                while (running.get()) {
+                    written = written || db.findOne(decided, Document.class, StatusDecision.COLLECTION) != null;
+                    if (!written) {
+                        continue;
+                    }
+                    try {
+                        store.save(db.findById(memberId, Member.class));
+                    } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                        // the decision's write won this round
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
 }
