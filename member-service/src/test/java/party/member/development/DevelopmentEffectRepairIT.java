@@ -110,7 +110,7 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         assertThat(memberVersion(id)).isEqualTo(version);
         assertThat(stored(DevelopmentRecord.COLLECTION, id).get("memberEffect", Document.class).get("appliedAt"))
                 .isEqualTo(appliedAt);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(events(STATUS_CHANGED, id).stream().filter(r -> r.value().contains("\"ACTIVIST\""))).hasSize(1);
             assertThat(events(STEP_RECORDED, id).stream().filter(r -> JSON.readTree(r.value()).path("step").asInt() == 3))
                     .hasSize(1);
