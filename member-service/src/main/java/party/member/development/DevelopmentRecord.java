@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.mongodb.core.mapping.Document;
+import party.member.member.MemberStatus;
 import party.platform.events.Aggregate;
+import party.platform.events.PendingEvent;
 import party.platform.web.ApiException;
 
 /**
@@ -28,7 +30,55 @@ public class DevelopmentRecord extends Aggregate {
 
     /** What a recorded step does to the member's status; applied by the service to the Member aggregate. */
     public enum Effect {
-        NONE, ACTIVIST, CANDIDATE, PROBATIONARY, FULL, PROBATION_CANCELLED
+        NONE(null, null),
+        ACTIVIST(MemberStatus.APPLICANT, MemberStatus.ACTIVIST),
+        CANDIDATE(MemberStatus.ACTIVIST, MemberStatus.CANDIDATE),
+        PROBATIONARY(MemberStatus.CANDIDATE, MemberStatus.PROBATIONARY),
+        FULL(MemberStatus.PROBATIONARY, MemberStatus.FULL),
+        PROBATION_CANCELLED(MemberStatus.PROBATIONARY, MemberStatus.PROBATION_CANCELLED);
+
+        private final MemberStatus from;
+        private final MemberStatus to;
+
+        Effect(MemberStatus from, MemberStatus to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The member's status the effect applies to. */
+        public MemberStatus from() {
+            return from;
+        }
+
+        /** The member's status once the effect is applied. */
+        public MemberStatus to() {
+            return to;
+        }
+    }
+
+    /** Whether the member carries the effect of the latest step that has one. */
+    public enum EffectState {
+        /** Written with the step, the member not yet (or not known to be). */
+        PENDING,
+        /** The member carries it; the step's event is released. */
+        APPLIED,
+        /** The member changed otherwise before the repair came: left for a person, never overwritten. */
+        FLAGGED
+    }
+
+    /**
+     * The member change of the latest step that has one, written with the step (the intent) before
+     * the member is: {@code date} is the status's effective date, {@code recordedAt} the step's
+     * recording time (both as the member's event carries them). Records stored before this field
+     * have none: they were written after their member, so a missing effect means applied.
+     *
+     * @param problem why the repair FLAGGED it; null otherwise
+     */
+    public record MemberEffect(int step, Effect effect, String date, Instant recordedAt, EffectState state,
+                               Instant appliedAt, String problem) {
+        public LocalDate localDate() {
+            return LocalDate.parse(date);
+        }
     }
 
     /** A deadline missed, kept with the record; not blocking. */
@@ -54,6 +104,9 @@ public class DevelopmentRecord extends Aggregate {
     private boolean extended;
     private List<Entry> steps = new ArrayList<>();
     private List<Warning> warnings = new ArrayList<>();
+    private MemberEffect memberEffect;
+    /** The step's event while its member effect is pending: the relay does not read this field. */
+    private List<PendingEvent> heldEvents = new ArrayList<>();
 
     DevelopmentRecord() {
     }
@@ -105,6 +158,10 @@ public class DevelopmentRecord extends Aggregate {
         currentStep = step;
         raise(DevelopmentStepRecorded.TYPE, new DevelopmentStepRecorded(id, memberId, orgId, step, date.toString(),
                 nextVersion()));
+        if (effect != Effect.NONE) {
+            memberEffect = new MemberEffect(step, effect, effectiveDate(effect, date).toString(),
+                    now.truncatedTo(ChronoUnit.MILLIS), EffectState.PENDING, null, null);
+        }
         return effect;
     }
 
@@ -237,6 +294,25 @@ public class DevelopmentRecord extends Aggregate {
         }
     }
 
+    /**
+     * Holds back the event of the step just recorded, before the record is written with a pending
+     * member effect: it is released by the note that the member carries the effect, so that it is
+     * published after the member's status change (as when the member was written first), and never
+     * for a step put back because the member's write lost a race.
+     */
+    void holdStepEvent() {
+        heldEvents.add(pendingEvents.removeLast());
+    }
+
+    /** The date the member's new status holds from: the meeting's for admission, probation's end for full membership. */
+    private LocalDate effectiveDate(Effect effect, LocalDate stepDate) {
+        return switch (effect) {
+            case PROBATIONARY -> dateOf(StepCatalogue.VOTE);
+            case FULL -> getProbationEnd();
+            default -> stepDate;
+        };
+    }
+
     /** A warning found outside the record's own rules (by the service, against the registry). */
     void warn(Warning warning) {
         warnings.add(warning);
@@ -305,6 +381,16 @@ public class DevelopmentRecord extends Aggregate {
 
     public List<Warning> getWarnings() {
         return List.copyOf(warnings);
+    }
+
+    /** The member change of the latest step that has one; null if none was ever (or, before the field, applied). */
+    public MemberEffect getMemberEffect() {
+        return memberEffect;
+    }
+
+    /** Whether the latest member change is written on the record but not (known to be) on the member. */
+    public boolean effectPending() {
+        return memberEffect != null && memberEffect.state() == EffectState.PENDING;
     }
 
     /**

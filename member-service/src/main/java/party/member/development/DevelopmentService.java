@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import party.member.member.Member;
 import party.member.member.MemberService;
@@ -21,6 +25,7 @@ import party.member.member.MemberStatus;
 import party.member.member.NationalId;
 import party.member.member.NewMember;
 import party.platform.events.AggregateStore;
+import party.platform.events.OutboxRelay;
 import party.platform.orgtree.OrgNode;
 import party.platform.orgtree.OrgTree;
 import party.platform.security.CurrentUser;
@@ -32,12 +37,18 @@ import party.platform.web.PageResponse;
 
 /**
  * The development pipeline: applications, steps, and the scoped reads. A step that changes the
- * member's status saves the member first (its version check stops a concurrent second recording),
- * then the record; each is one document write with its events.
+ * member's status is three single-document writes (no multi-document transactions): first the
+ * record, which carries the step and the pending member effect ({@link DevelopmentRecord.MemberEffect},
+ * with the step's event held back) under the record's version; then the member under its own; then
+ * the note that the effect is applied, which releases the step's event (so the member's status
+ * change is published before the step, as before). If the member's write loses a race the record is
+ * put back as it was; a crash in between leaves the effect PENDING, which
+ * {@link DevelopmentEffectRepair} (or the next step on the record) completes.
  */
 @Service
 public class DevelopmentService implements InitializingBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DevelopmentService.class);
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
     static final int ADULT_AGE = 18;
 
@@ -46,14 +57,16 @@ public class DevelopmentService implements InitializingBean {
     private final OrgTree orgTree;
     private final MemberService members;
     private final DevelopmentProperties rules;
+    private final EffectNotes notes;
 
     DevelopmentService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, MemberService members,
-                       DevelopmentProperties rules) {
+                       DevelopmentProperties rules, OutboxRelay relay) {
         this.mongo = mongo;
         this.store = store;
         this.orgTree = orgTree;
         this.members = members;
         this.rules = rules;
+        this.notes = new EffectNotes(mongo, relay);
     }
 
     @Override
@@ -117,38 +130,138 @@ public class DevelopmentService implements InitializingBean {
         if (step == StepCatalogue.SPONSORS && step == record.nextStep()) {
             requireFullMembers(input.sponsors(), record, false);
         }
+        if (record.getMemberEffect() != null && record.getMemberEffect().state() != DevelopmentRecord.EffectState.APPLIED) {
+            record = completeBeforeNextStep(record, user);
+        }
+        org.bson.Document before = new org.bson.Document();
+        mongo.getConverter().write(record, before);
         Instant now = Instant.now();
         DevelopmentRecord.Effect effect = record.record(step, input, rules, today(), user.id(), now);
         if (step == StepCatalogue.VOTE) {
             warnIfVotersDiffer(record, input);
         }
-        if (effect != DevelopmentRecord.Effect.NONE) {
-            Member member = mongo.findById(record.getMemberId(), Member.class);
-            if (member == null) {
-                throw notFound();
-            }
-            applyEffect(effect, member, record, input.date(), now);
-            store.save(member);
+        if (effect == DevelopmentRecord.Effect.NONE) {
+            return store.save(record);
         }
-        return store.save(record);
-    }
-
-    private void applyEffect(DevelopmentRecord.Effect effect, Member member, DevelopmentRecord record, LocalDate date,
-                             Instant now) {
+        Member member = mongo.findById(record.getMemberId(), Member.class);
+        if (member == null) {
+            throw notFound();
+        }
+        // Applied in memory first, so that a member in another status refuses the step before any write.
         try {
-            switch (effect) {
-                case ACTIVIST -> member.becomeActivist(date, now);
-                case CANDIDATE -> member.becomeCandidate(date, now);
-                case PROBATIONARY -> member.admitOnProbation(record.dateOf(StepCatalogue.VOTE), now);
-                case FULL -> member.becomeFull(record.getProbationEnd(), now);
-                case PROBATION_CANCELLED -> member.cancelProbation(date, now);
-                default -> {
-                }
-            }
+            applyEffect(record.getMemberEffect(), member);
         } catch (IllegalStateException otherwiseChanged) {
             // The member's status moved outside the pipeline (e.g. a decision of another process).
             throw ApiException.conflict("development-member-status-changed", member.getStatus().name());
         }
+        record.holdStepEvent();
+        DevelopmentRecord saved = store.save(record);
+        try {
+            store.save(member);
+        } catch (OptimisticLockingFailureException raced) {
+            undoStep(saved, before);
+            throw raced;
+        }
+        notes.applied(saved.getId(), Instant.now());
+        return saved;
+    }
+
+    /** Changes the member's status as the effect says, with the step's date and recording time. */
+    private static void applyEffect(DevelopmentRecord.MemberEffect effect, Member member) {
+        LocalDate date = effect.localDate();
+        Instant at = effect.recordedAt();
+        switch (effect.effect()) {
+            case ACTIVIST -> member.becomeActivist(date, at);
+            case CANDIDATE -> member.becomeCandidate(date, at);
+            case PROBATIONARY -> member.admitOnProbation(date, at);
+            case FULL -> member.becomeFull(date, at);
+            case PROBATION_CANCELLED -> member.cancelProbation(date, at);
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The member was written concurrently after the record: the record is put back as it was before
+     * the step (nothing of the step was published, its event being held), so the step changed
+     * nothing. Only while the effect is still PENDING; the relay's own changes to the outbox stay.
+     */
+    private void undoStep(DevelopmentRecord saved, org.bson.Document before) {
+        org.bson.Document after = new org.bson.Document();
+        mongo.getConverter().write(saved, after);
+        Update restore = new Update();
+        before.forEach((key, value) -> {
+            if (!"_id".equals(key) && !"pendingEvents".equals(key)) {
+                restore.set(key, value);
+            }
+        });
+        after.keySet().stream().filter(key -> !before.containsKey(key)).forEach(restore::unset);
+        // Not by _id alone: a repair (after a stall of the grace period) may have applied it meanwhile.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(saved.getId()).and("version").is(saved.getVersion())
+                .and("memberEffect.state").is(DevelopmentRecord.EffectState.PENDING.name())), restore,
+                DevelopmentRecord.COLLECTION);
+    }
+
+    /**
+     * A record whose latest member effect is not applied takes no further step until it is: one
+     * PENDING for longer than the repair's grace is completed here (what the repair would do); a
+     * fresher one may still be in the hands of its own request (409, retry); a FLAGGED one waits for a
+     * person (409).
+     */
+    private DevelopmentRecord completeBeforeNextStep(DevelopmentRecord record, CurrentUser user) {
+        DevelopmentRecord.MemberEffect effect = record.getMemberEffect();
+        if (effect.state() == DevelopmentRecord.EffectState.PENDING
+                && effect.recordedAt().isBefore(Instant.now().minus(DevelopmentEffectRepair.GRACE))) {
+            complete(record.getId());
+            DevelopmentRecord fresh = get(record.getId(), user);
+            if (fresh.getMemberEffect().state() == DevelopmentRecord.EffectState.APPLIED) {
+                return fresh;
+            }
+            effect = fresh.getMemberEffect();
+        }
+        throw ApiException.conflict(effect.state() == DevelopmentRecord.EffectState.FLAGGED
+                ? "development-member-effect-flagged" : "development-member-effect-pending", record.getId());
+    }
+
+    /**
+     * Completes a member effect left PENDING by a crash (or a failed write) between the record's write
+     * and the note. Idempotent: a member still in the effect's from-status gets it (with the step's
+     * date and recording time, so the event is what the request would have published); a member
+     * already in its to-status (only this pipeline moves a member along it) just gets the note; a
+     * member changed otherwise is never overwritten: the effect is FLAGGED for a person and an
+     * error logged.
+     *
+     * @return whether the effect is now applied
+     * @throws OptimisticLockingFailureException the member was written concurrently; the next run retries
+     */
+    boolean complete(String recordId) {
+        DevelopmentRecord record = mongo.findById(recordId, DevelopmentRecord.class);
+        if (record == null || !record.effectPending()) {
+            return false;
+        }
+        DevelopmentRecord.MemberEffect effect = record.getMemberEffect();
+        Member member = mongo.findById(record.getMemberId(), Member.class);
+        if (member == null) {
+            return flag(record, "member-missing");
+        }
+        if (member.getStatus() == effect.effect().from()) {
+            applyEffect(effect, member);
+            store.save(member);
+        } else if (member.getStatus() != effect.effect().to()) {
+            return flag(record, "member-changed-otherwise: " + effect.effect().from() + " expected for step "
+                    + effect.step() + ", member is " + member.getStatus() + " (version " + member.getVersion() + ")");
+        }
+        notes.applied(record.getId(), Instant.now());
+        return true;
+    }
+
+    private boolean flag(DevelopmentRecord record, String problem) {
+        log.error("development record {}: the member effect of step {} cannot be completed and is flagged for a person: {}",
+                record.getId(), record.getMemberEffect().step(), problem);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(record.getId())), new Update()
+                .set("memberEffect.state", DevelopmentRecord.EffectState.FLAGGED.name())
+                .set("memberEffect.problem", problem), DevelopmentRecord.COLLECTION);
+        return false;
     }
 
     /**

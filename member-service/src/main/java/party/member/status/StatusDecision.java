@@ -3,20 +3,42 @@ package party.member.status;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.member.member.MemberStatus;
 import party.platform.events.Aggregate;
+import party.platform.events.PendingEvent;
 
 /**
  * A decision on a member's standing (death, leaving, expulsion, handling of an unqualified member).
  * Dates are stored as ISO strings so that no time zone can shift them. The branch is the member's at
  * the time of the decision.
+ *
+ * <p>A decision that ends the membership is written before the member (there are no multi-document
+ * transactions): it carries the whole intent, its own event is held back ({@code heldEvents}, which
+ * the relay does not read) and {@code memberChange} is PENDING. Once the member is written,
+ * one single-document update notes it (APPLIED, {@code memberChangedAt}) and releases the event, so
+ * the decision's event is published only for a decision that took effect.
+ * {@link StatusDecisionRepair} completes the ones a crash left PENDING. Decisions stored before this
+ * field existed have none: they were written after their member, so a missing {@code memberChange}
+ * means applied (or, for CORRECTION_DEADLINE, nothing to apply).
  */
 @Document(StatusDecision.COLLECTION)
 public class StatusDecision extends Aggregate {
 
     public static final String COLLECTION = "member_status_decisions";
+
+    /** The state of the member change a status-ending decision makes; null when there is none to make. */
+    public enum MemberChange {
+        /** Written, the member not yet (or not known to be). */
+        PENDING,
+        /** The member carries the change; the decision's event is released. */
+        APPLIED,
+        /** The member changed otherwise before the repair came: left for a person, never overwritten. */
+        FLAGGED
+    }
 
     private String memberId;
     private String orgId;
@@ -31,6 +53,10 @@ public class StatusDecision extends Aggregate {
     private MemberStatus toStatus;
     private String recordedBy;
     private Instant recordedAt;
+    private MemberChange memberChange;
+    private Instant memberChangedAt;
+    private String repairProblem;
+    private List<PendingEvent> heldEvents = new ArrayList<>();
 
     StatusDecision() {
     }
@@ -55,6 +81,10 @@ public class StatusDecision extends Aggregate {
         decision.recordedAt = now.truncatedTo(ChronoUnit.MILLIS);
         decision.raise(StatusDecided.TYPE, new StatusDecided(decision.id, memberId, orgId, decision.kind.name(),
                 decision.date, decision.nextVersion()));
+        if (decision.toStatus != from) {
+            decision.memberChange = MemberChange.PENDING;
+            decision.heldEvents.add(decision.pendingEvents.removeLast());
+        }
         return decision;
     }
 
@@ -112,5 +142,29 @@ public class StatusDecision extends Aggregate {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    /** Null for a decision that changes no member and for decisions stored before the field (applied). */
+    public MemberChange getMemberChange() {
+        return memberChange;
+    }
+
+    /** Whether the decision has taken effect (or needs none): neither pending nor flagged. */
+    public boolean inEffect() {
+        return memberChange == null || memberChange == MemberChange.APPLIED;
+    }
+
+    /** Whether the decision changes the member's status. */
+    boolean endsMembership() {
+        return toStatus != fromStatus;
+    }
+
+    public Instant getMemberChangedAt() {
+        return memberChangedAt;
+    }
+
+    /** Why the repair left the decision FLAGGED; null otherwise. */
+    public String getRepairProblem() {
+        return repairProblem;
     }
 }
