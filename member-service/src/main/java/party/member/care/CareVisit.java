@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
+import party.platform.ids.TimeOrderedIds;
 
 /**
  * A care visit (走访慰问) to a member, with the care fund (慰问金) handed over. The date and the
@@ -37,7 +37,7 @@ public class CareVisit extends Aggregate {
     /** A recorded visit to a member of branch {@code orgId}; raises {@value CareVisitRecorded#TYPE}. */
     static CareVisit record(NewCareVisit request, String orgId, List<Visitor> visitors, String recordedBy, Instant now) {
         CareVisit visit = new CareVisit();
-        visit.id = UUID.randomUUID().toString();
+        visit.id = TimeOrderedIds.next();
         visit.memberId = request.memberId();
         visit.orgId = orgId;
         visit.visitors = List.copyOf(visitors);

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
+import party.platform.ids.TimeOrderedIds;
 
 /** A dues payment of one member for one month or a calendar quarter; raises {@value DuesPaid#TYPE}. */
 @Document(DuesPayment.COLLECTION)
@@ -34,7 +34,7 @@ public class DuesPayment extends Aggregate {
                               BigDecimal amount, LocalDate paidOn, boolean branchConsent, String backPaymentReason,
                               String recordedBy, Instant now) {
         DuesPayment payment = new DuesPayment();
-        payment.id = UUID.randomUUID().toString();
+        payment.id = TimeOrderedIds.next();
         payment.memberId = memberId;
         payment.payerMemberId = payerMemberId;
         payment.orgId = orgId;

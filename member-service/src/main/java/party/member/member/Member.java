@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
+import party.platform.ids.TimeOrderedIds;
 import party.platform.pii.PiiCipher;
 
 /**
@@ -65,7 +65,7 @@ public class Member extends Aggregate {
     static Member register(NewMember request, PiiCipher.Encrypted nationalId, String nationalIdIndex,
                            PiiCipher.Encrypted phone, String registeredBy, Instant now) {
         Member member = new Member();
-        member.id = UUID.randomUUID().toString();
+        member.id = TimeOrderedIds.next();
         member.name = request.name().strip();
         member.gender = request.gender();
         member.birthDate = request.birthDate().toString();
@@ -93,7 +93,7 @@ public class Member extends Aggregate {
     static Member apply(NewMember request, LocalDate applicationDate, PiiCipher.Encrypted nationalId,
                         String nationalIdIndex, PiiCipher.Encrypted phone, String registeredBy, Instant now) {
         Member member = new Member();
-        member.id = UUID.randomUUID().toString();
+        member.id = TimeOrderedIds.next();
         member.name = request.name().strip();
         member.gender = request.gender();
         member.birthDate = request.birthDate().toString();

@@ -59,7 +59,7 @@ class RosterStaging {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     private static final Duration RESUME_AFTER = Duration.ofMinutes(1);
     /** How often a working import notes that it is alive (each note rewrites the journal). */
-    private static final Duration BEAT = Duration.ofSeconds(10);
+    private static final Duration BEAT = Duration.ofSeconds(20);
 
     /** Members per staging document and per bulk write while activating (a chunk stays a few megabytes). */
     static final int CHUNK = 1_000;

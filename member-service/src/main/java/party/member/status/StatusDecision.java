@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.member.member.MemberStatus;
 import party.platform.events.Aggregate;
 import party.platform.events.PendingEvent;
+import party.platform.ids.TimeOrderedIds;
 
 /**
  * A decision on a member's standing (death, leaving, expulsion, handling of an unqualified member).
@@ -65,7 +65,7 @@ public class StatusDecision extends Aggregate {
     static StatusDecision record(String memberId, String orgId, MemberStatus from, NewStatusDecision request,
                                  String recordedBy, Instant now) {
         StatusDecision decision = new StatusDecision();
-        decision.id = UUID.randomUUID().toString();
+        decision.id = TimeOrderedIds.next();
         decision.memberId = memberId;
         decision.orgId = orgId;
         decision.kind = request.kind();

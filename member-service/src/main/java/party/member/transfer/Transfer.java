@@ -3,9 +3,9 @@ package party.member.transfer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.data.mongodb.core.mapping.Document;
 import party.platform.events.Aggregate;
+import party.platform.ids.TimeOrderedIds;
 import party.platform.web.ApiException;
 
 /**
@@ -51,7 +51,7 @@ public class Transfer extends Aggregate {
                           String letterNumber, LocalDate issueDate, int validityDays, String reason, String by,
                           Instant now) {
         Transfer transfer = new Transfer();
-        transfer.id = UUID.randomUUID().toString();
+        transfer.id = TimeOrderedIds.next();
         transfer.memberId = memberId;
         transfer.fromOrgId = fromOrgId;
         transfer.toOrgId = toOrgId;

@@ -265,8 +265,9 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
             assertThat(retry.status()).as(retry.body()).isEqualTo(200);
             assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("ACTIVIST");
             awaitActivist(id);
-            assertThat(events(STEP_RECORDED, id).stream().filter(r -> JSON.readTree(r.value()).path("step").asInt() == 3))
-                    .hasSize(1);
+            // The step's event follows the member's (it is released after the member write): wait for it too.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(STEP_RECORDED, id).stream()
+                    .filter(r -> JSON.readTree(r.value()).path("step").asInt() == 3)).hasSize(1));
         }
         org.slf4j.LoggerFactory.getLogger(getClass()).info("{} of 8 steps lost the member's race and were put back", undone);
     }

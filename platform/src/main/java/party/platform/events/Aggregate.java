@@ -3,9 +3,9 @@ package party.platform.events;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import party.platform.ids.TimeOrderedIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,9 +46,9 @@ public abstract class Aggregate {
     /** Records an event to publish once this aggregate is saved. */
     protected void raise(String type, Object data) {
         if (id == null) {
-            id = UUID.randomUUID().toString();
+            id = TimeOrderedIds.next();
         }
-        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), type, id, Instant.now(),
+        pendingEvents.add(new PendingEvent(TimeOrderedIds.next(), type, id, Instant.now(),
                 JSON.writeValueAsString(data), TraceContext.current()));
     }
 }
