@@ -406,16 +406,16 @@ public class StatisticsService implements AutoCloseable {
             return new MemberStatistics.Changes(dev, in, out, Count.NOT_TRACKED, Count.NOT_TRACKED, Count.NOT_TRACKED,
                     Count.NOT_TRACKED);
         }
-        Set<String> one = Set.of(org);
-        return new MemberStatistics.Changes(dev, in, out, Count.of(kinds(one, decisions, "DEATH")),
-                Count.of(kinds(one, decisions, "LEAVING", "ADVICE_TO_LEAVE")), Count.of(kinds(one, decisions, "EXPULSION")),
-                Count.of(kinds(one, decisions, "REMOVAL")));
+        Map<String, Long> byKind = decisions.getOrDefault(org, Map.of());
+        return new MemberStatistics.Changes(dev, in, out, Count.of(kinds(byKind, "DEATH")),
+                Count.of(kinds(byKind, "LEAVING", "ADVICE_TO_LEAVE")), Count.of(kinds(byKind, "EXPULSION")),
+                Count.of(kinds(byKind, "REMOVAL")));
     }
 
     private static MemberStatistics.Changes changes(Set<String> orgs, Map<String, Long> developed, boolean decisionsTracked,
                                                     Map<String, Map<String, Long>> decisions, boolean transfersTracked,
                                                     List<Document> transfers) {
-        long dev = orgs.stream().mapToLong(o -> developed.getOrDefault(o, 0L)).sum();
+        long dev = developed.entrySet().stream().filter(e -> orgs.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         Count in = Count.NOT_TRACKED;
         Count out = Count.NOT_TRACKED;
         if (transfersTracked) {
@@ -435,12 +435,22 @@ public class StatisticsService implements AutoCloseable {
                 Count.of(kinds(orgs, decisions, "REMOVAL")));
     }
 
+    private static long kinds(Map<String, Long> byKind, String... kinds) {
+        long n = 0;
+        for (String kind : kinds) {
+            n += byKind.getOrDefault(kind, 0L);
+        }
+        return n;
+    }
+
     private static long kinds(Set<String> orgs, Map<String, Map<String, Long>> decisions, String... kinds) {
         long n = 0;
-        for (String org : orgs) {
-            Map<String, Long> byKind = decisions.getOrDefault(org, Map.of());
-            for (String kind : kinds) {
-                n += byKind.getOrDefault(kind, 0L);
+        // Over the organizations with decisions (few), not over the set (a whole tree's 50,000).
+        for (Map.Entry<String, Map<String, Long>> org : decisions.entrySet()) {
+            if (orgs.contains(org.getKey())) {
+                for (String kind : kinds) {
+                    n += org.getValue().getOrDefault(kind, 0L);
+                }
             }
         }
         return n;
