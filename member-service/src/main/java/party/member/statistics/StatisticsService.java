@@ -87,7 +87,7 @@ public class StatisticsService implements AutoCloseable {
         LocalDate asOf = year == today.getYear() ? today : LocalDate.of(year, 12, 31);
         LocalDate from = LocalDate.of(year, 1, 1);
         // The subtree's nodes in one read; their ids select the directory documents.
-        List<Org> nodes = new ArrayList<>(subtree(root.id()));
+        List<Org> nodes = subtree(root.id());
         List<String> subtree = nodes.stream().map(Org::id).toList();
 
         Counting counting = count(subtree, asOf, from);
@@ -107,14 +107,19 @@ public class StatisticsService implements AutoCloseable {
         }
 
         Set<String> inSubtree = new HashSet<>(subtree);
-        nodes.sort(java.util.Comparator.comparingInt(Org::depth).thenComparing(Org::id));
-        Map<String, long[]> moves = moves(transfers);
-        List<MemberStatistics.OrganizationBreakdown> perOrg = new ArrayList<>();
+        // Listed: every branch, and any other organization with members counted in it directly;
+        // sorted after filtering (a fifth of a whole tree's organizations).
+        List<Org> listed = new ArrayList<>();
         for (Org node : nodes) {
-            Tally own = counts.get(node.id());
-            if (!"BRANCH".equals(node.type()) && own == null) {
-                continue;
+            if ("BRANCH".equals(node.type()) || counts.containsKey(node.id())) {
+                listed.add(node);
             }
+        }
+        listed.sort(java.util.Comparator.comparingInt(Org::depth).thenComparing(Org::id));
+        Map<String, long[]> moves = moves(transfers);
+        List<MemberStatistics.OrganizationBreakdown> perOrg = new ArrayList<>(listed.size());
+        for (Org node : listed) {
+            Tally own = counts.get(node.id());
             perOrg.add(new MemberStatistics.OrganizationBreakdown(node.id(), node.name(), node.type(),
                     breakdown(own == null ? List.of() : List.of(own),
                     changes(node.id(), developed, decisionsTracked, decisions, transfersTracked, moves))));
