@@ -235,10 +235,15 @@ final class RegistryBench {
                 Latency.of(statistics), counted, importRows, importTime, drained, null);
     }
 
-    /** Waits until every consumer group with offsets on {@code topic} has committed up to its end. */
+    /**
+     * Waits until every consumer group with offsets on {@code topic} has committed up to its end,
+     * and prints when each group got there (seconds after the call), so the last one is named.
+     */
     static void awaitConsumed(String brokers, String topic, Duration timeout) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
+            Map<String, Long> current = new java.util.TreeMap<>(); // group -> seconds until it had no lag
             while (true) {
                 Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
                 admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
@@ -250,12 +255,20 @@ final class RegistryBench {
                     if (committed.keySet().stream().noneMatch(tp -> tp.topic().equals(topic))) {
                         continue;
                     }
+                    long groupLag = 0;
                     for (var end : ends.entrySet()) {
                         var at = committed.get(end.getKey());
-                        lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+                        groupLag += end.getValue().offset() - (at == null ? 0 : at.offset());
                     }
+                    if (groupLag == 0) {
+                        current.putIfAbsent(group.groupId(), (System.nanoTime() - start) / 1_000_000_000L);
+                    } else {
+                        current.remove(group.groupId());
+                    }
+                    lag += groupLag;
                 }
                 if (lag == 0) {
+                    System.out.println("consumers of " + topic + " current after (s): " + current);
                     return;
                 }
                 if (System.nanoTime() > deadline) {

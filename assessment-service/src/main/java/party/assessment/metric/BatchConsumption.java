@@ -151,6 +151,8 @@ public class BatchConsumption {
         private final Map<String, BulkOperations> bulks = new LinkedHashMap<>();
         private int pending;
         private boolean ranNow;
+        private Roster roster;
+        private final List<Roster.Change> rosterChanges = new ArrayList<>();
 
         Batch(MongoTemplate mongo) {
             this.mongo = mongo;
@@ -188,6 +190,19 @@ public class BatchConsumption {
             pending++;
         }
 
+        /**
+         * A version-guarded roster change, applied at the flush with the batch's other roster changes
+         * in one read and one bulk write ({@link Roster#applyAll}) rather than a read and a write each.
+         */
+        public void roster(Roster roster, String memberId, long version, java.util.function.UnaryOperator<RosterEntry> change) {
+            if (this.roster != null && this.roster != roster) {
+                throw new IllegalStateException("one roster per batch");
+            }
+            this.roster = roster;
+            rosterChanges.add(new Roster.Change(memberId, version, change));
+            pending++;
+        }
+
         /** An effect that reads what it writes (version guards, lookups): runs after everything queued so far. */
         public void now(Runnable effect) {
             flush();
@@ -208,6 +223,10 @@ public class BatchConsumption {
         }
 
         void flush() {
+            if (!rosterChanges.isEmpty()) {
+                roster.applyAll(rosterChanges);
+                rosterChanges.clear();
+            }
             merged.forEach((collection, changes) -> {
                 BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
                 changes.forEach((id, change) -> bulk.upsert(Query.query(Criteria.where("_id").is(id)), change.toUpdate()));

@@ -48,8 +48,8 @@ class MemberMetricsListener {
                 String status = event.text("status");
                 String month = YearMonth.from(instant(event, "registeredAt").atZone(Period.ZONE)).toString();
                 long version = event.number("version");
-                batch.now(() -> roster.apply(memberId, version, e -> new RosterEntry(memberId, orgId, status,
-                        e.owesFrom() == null ? month : e.owesFrom(), version)));
+                batch.roster(roster, memberId, version, e -> new RosterEntry(memberId, orgId, status,
+                        e.owesFrom() == null ? month : e.owesFrom(), version));
             }
             case "party.member.status-changed.v1" -> {
                 String memberId = event.text("memberId");
@@ -58,8 +58,8 @@ class MemberMetricsListener {
                 String from = event.data().path("from").isString() ? event.data().path("from").asString() : null;
                 LocalDate effective = date(event, "effectiveDate");
                 long version = event.number("version");
-                batch.now(() -> roster.apply(memberId, version, e -> new RosterEntry(memberId, orgId, to,
-                        "PROBATIONARY".equals(to) ? YearMonth.from(effective).toString() : e.owesFrom(), version)));
+                batch.roster(roster, memberId, version, e -> new RosterEntry(memberId, orgId, to,
+                        "PROBATIONARY".equals(to) ? YearMonth.from(effective).toString() : e.owesFrom(), version));
                 if ("PROBATIONARY".equals(to) && "CANDIDATE".equals(from)) {
                     // An admission (接收预备党员) counts toward the branch's development quota of that year.
                     batch.merge(DevelopmentCounter.COLLECTION, DevelopmentCounter.idOf(orgId, effective.getYear()),
@@ -71,7 +71,7 @@ class MemberMetricsListener {
                 String orgId = event.data().path("orgId").isString() ? event.data().path("orgId").asString() : null;
                 String status = event.text("status");
                 long version = event.number("version");
-                batch.now(() -> roster.apply(memberId, version, e -> new RosterEntry(memberId, orgId, status, e.owesFrom(), version)));
+                batch.roster(roster, memberId, version, e -> new RosterEntry(memberId, orgId, status, e.owesFrom(), version));
             }
             case "party.member.dues-paid.v1" -> {
                 String memberId = event.text("memberId");

@@ -35,14 +35,48 @@ public class Roster implements InitializingBean {
         return mongo.find(Query.query(Criteria.where("orgId").is(branchId).and("status").in(MEMBER_STATUSES)), RosterEntry.class);
     }
 
-    /** Applies a change if it is newer than what is held; the version guard makes redelivery harmless. */
-    void apply(String memberId, long version, java.util.function.UnaryOperator<RosterEntry> change) {
-        RosterEntry stored = mongo.findById(memberId, RosterEntry.class);
-        if (stored != null && stored.version() >= version) {
+    /** A change of one member at {@code version}, from the entry held (or a blank one). */
+    record Change(String memberId, long version, java.util.function.UnaryOperator<RosterEntry> change) {
+    }
+
+    /**
+     * Applies changes in their order with one read of the entries held and one bulk write of those
+     * that changed. Version-guarded one event at a time in memory (a change applies only when newer
+     * than what is held, stored or set by an earlier change of the batch), so older or replayed
+     * events change nothing. Written by {@code _id} alone; one partition
+     * carries all events of a member, so no other consumer thread writes the same entry.
+     */
+    void applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        RosterEntry base = stored == null ? new RosterEntry(memberId, null, null, null, -1) : stored;
-        RosterEntry next = change.apply(base);
-        mongo.save(new RosterEntry(memberId, next.orgId(), next.status(), next.owesFrom(), version));
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        changes.forEach(c -> ids.add(c.memberId()));
+        java.util.Map<String, RosterEntry> held = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), RosterEntry.class).forEach(e -> held.put(e.id(), e));
+        java.util.Map<String, RosterEntry> changed = new java.util.LinkedHashMap<>();
+        for (Change c : changes) {
+            RosterEntry stored = held.get(c.memberId());
+            if (stored != null && stored.version() >= c.version()) {
+                continue;
+            }
+            RosterEntry base = stored == null ? new RosterEntry(c.memberId(), null, null, null, -1) : stored;
+            RosterEntry next = c.change().apply(base);
+            RosterEntry entry = new RosterEntry(c.memberId(), next.orgId(), next.status(), next.owesFrom(), c.version());
+            held.put(entry.id(), entry);
+            changed.put(entry.id(), entry);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<org.bson.Document>> writes = new java.util.ArrayList<>(changed.size());
+        for (RosterEntry entry : changed.values()) {
+            org.bson.Document doc = new org.bson.Document();
+            mongo.getConverter().write(entry, doc);
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(new org.bson.Document("_id", entry.id()), doc,
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+        }
+        mongo.getCollection(RosterEntry.COLLECTION).bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
     }
+
 }

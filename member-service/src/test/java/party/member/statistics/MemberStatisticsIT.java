@@ -96,6 +96,13 @@ class MemberStatisticsIT extends RosterTestSupport {
         Map<String, JsonNode> perOrg = new java.util.HashMap<>();
         body.path("organizations").forEach(o -> perOrg.put(o.path("orgId").asString(), o.path("breakdown")));
         assertThat(perOrg.keySet()).containsExactlyInAnyOrder(tree.branchA(), tree.branchB(), tree.dissolved());
+        // Parents first (by the number of ancestors), then by id; named and typed as in the org tree.
+        List<String> order = new java.util.ArrayList<>();
+        body.path("organizations").forEach(o -> order.add(o.path("orgId").asString()));
+        assertThat(order).containsExactly(tree.dissolved(), tree.branchA(), tree.branchB());
+        JsonNode first = body.path("organizations").get(1);
+        assertThat(first.path("name").asString()).isEqualTo("支部 " + tree.branchA());
+        assertThat(first.path("type").asString()).isEqualTo("BRANCH");
         assertThat(perOrg.get(tree.branchA()).path("total").asLong()).isEqualTo(2);
         assertThat(perOrg.get(tree.branchA()).path("changes").path("transferredOut").path("count").asLong()).isEqualTo(2);
         assertThat(perOrg.get(tree.branchA()).path("changes").path("deceased").path("count").asLong()).isEqualTo(1);

@@ -1,8 +1,19 @@
 package party.training.roster;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,19 +40,47 @@ public class Roster {
         return mongo.find(Query.query(Criteria.where("orgId").in(orgIds).and("status").in(ACTIVE)), RosterMember.class);
     }
 
-    /** Version-guarded upsert: compared in code, written by _id alone (one partition carries a member's events). */
-    void apply(RosterMember next) {
-        RosterMember stored = mongo.findById(next.id(), RosterMember.class);
-        if (stored == null || stored.version() < next.version()) {
-            mongo.save(next);
-        }
+    /**
+     * A member event's effect: the member's branch (null: left this system) and status at
+     * {@code version}; a null status (a transfer that does not name it) keeps the one held.
+     */
+    record Change(String memberId, String orgId, String status, long version) {
     }
 
-    /** A change that does not name the status keeps the stored one. */
-    void applyBranch(String memberId, String orgId, String status, long version) {
-        RosterMember stored = mongo.findById(memberId, RosterMember.class);
-        if (stored == null || stored.version() < version) {
-            mongo.save(new RosterMember(memberId, orgId, status != null ? status : stored == null ? null : stored.status(), version));
+    /**
+     * Applies changes in their order, with one read of the members held and one bulk write of those
+     * that changed. Version-guarded, as one event at a time would be: a change replaces what is held
+     * (stored, or set by an earlier change of the batch) only when newer, so older and replayed
+     * events change nothing. Compared in code and written by {@code _id} alone (the embedded server's
+     * index); one partition carries all events of a member, so no other consumer thread writes it.
+     */
+    void applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
+        Set<String> ids = new LinkedHashSet<>();
+        changes.forEach(c -> ids.add(c.memberId()));
+        Map<String, RosterMember> held = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), RosterMember.class).forEach(m -> held.put(m.id(), m));
+        Map<String, RosterMember> changed = new LinkedHashMap<>();
+        for (Change change : changes) {
+            RosterMember stored = held.get(change.memberId());
+            if (stored == null || stored.version() < change.version()) {
+                String status = change.status() != null ? change.status() : stored == null ? null : stored.status();
+                RosterMember next = new RosterMember(change.memberId(), change.orgId(), status, change.version());
+                held.put(next.id(), next);
+                changed.put(next.id(), next);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+        for (RosterMember member : changed.values()) {
+            Document doc = new Document();
+            mongo.getConverter().write(member, doc);
+            writes.add(new ReplaceOneModel<>(new Document("_id", member.id()), doc, new ReplaceOptions().upsert(true)));
+        }
+        mongo.getCollection(RosterMember.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 }
