@@ -352,10 +352,15 @@ public class StatisticsService implements AutoCloseable {
         return thresholds.stream().map(t -> new String[] {t.after().toString(), t.label()}).toList();
     }
 
-    /** Status decisions dated within the year, by organization then kind. */
+    /**
+     * Status decisions dated within the year and in effect, by organization then kind: one whose
+     * member change is still pending or was flagged by its repair has not ended a membership (one
+     * stored before that note existed has no {@code memberChange} and is in effect).
+     */
     private Map<String, Map<String, Long>> decisions(List<String> subtree, LocalDate from, LocalDate asOf) {
         List<Document> pipeline = List.of(
-                new Document("$match", new Document("orgId", new Document("$in", subtree)).append("date", range(from, asOf))),
+                new Document("$match", new Document("orgId", new Document("$in", subtree)).append("date", range(from, asOf))
+                        .append("memberChange", new Document("$nin", List.of("PENDING", "FLAGGED")))),
                 new Document("$group", new Document("_id", new Document("org", "$orgId").append("kind", "$kind"))
                         .append("n", new Document("$sum", 1))));
         Map<String, Map<String, Long>> result = new HashMap<>();

@@ -52,6 +52,11 @@ class MemberStatisticsIT extends RosterTestSupport {
                 StatisticsService.DECISIONS);
         db.insert(new Document("orgId", tree.branchA()).append("kind", "EXPULSION").append("date", "2023-05-01"),
                 StatisticsService.DECISIONS);
+        // Two more deaths in A that are not in effect: one whose member write is pending, one flagged by its repair.
+        db.insert(new Document("orgId", tree.branchA()).append("kind", "DEATH").append("date", "2024-06-01")
+                .append("memberChange", "PENDING"), StatisticsService.DECISIONS);
+        db.insert(new Document("orgId", tree.branchA()).append("kind", "DEATH").append("date", "2024-07-01")
+                .append("memberChange", "FLAGGED"), StatisticsService.DECISIONS);
         db.insert(new Document("fromOrgId", tree.branchA()).append("toOrgId", "outside").append("state", "ACCEPTED")
                 .append("decidedOn", "2024-08-01"), StatisticsService.TRANSFERS);
         db.insert(new Document("fromOrgId", tree.branchA()).append("toOrgId", tree.branchB()).append("state", "ACCEPTED")
