@@ -32,7 +32,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import party.member.member.Member;
 import party.member.member.MemberDirectory;
-import party.platform.events.OutboxRelay;
+import party.platform.events.EventPublisher;
+import party.platform.events.PendingEvent;
 import party.platform.mongo.Finds;
 import party.platform.scheduling.LeaseLock;
 
@@ -42,9 +43,9 @@ import party.platform.scheduling.LeaseLock;
  * first written into a staging collection that neither the registry nor the outbox relay reads,
  * a chunk of {@value #CHUNK} members per staging document. A failure while staging removes what was
  * staged (nothing was visible or published). Once all are staged the import is ACTIVATING and only
- * rolls forward: each chunk's member documents are copied as they are (same ids, same events) into
- * {@code members}, which is idempotent by id, so a crash part-way is completed by
- * {@link #resumeInterrupted()}.
+ * rolls forward: each chunk's member documents are copied (same ids) into {@code members}, which is
+ * idempotent by id, and the chunk's events are published from the staging document before it is
+ * removed ({@link #activate}), so a crash part-way is completed by {@link #resumeInterrupted()}.
  *
  * <p>The members are staged in the order of their organizations, not of the sheet: a chunk then
  * touches a few organizations' directory documents instead of up to a thousand, and so do the
@@ -65,13 +66,13 @@ class RosterStaging {
     static final int CHUNK = 1_000;
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final EventPublisher publisher;
     private final MemberDirectory directory;
     private final LeaseLock leases;
 
-    RosterStaging(MongoTemplate mongo, OutboxRelay relay, MemberDirectory directory, LeaseLock leases) {
+    RosterStaging(MongoTemplate mongo, EventPublisher publisher, MemberDirectory directory, LeaseLock leases) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publisher = publisher;
         this.directory = directory;
         this.leases = leases;
     }
@@ -140,9 +141,17 @@ class RosterStaging {
     }
 
     /**
-     * Copies every staged member into the registry and relays their events. A number registered in
+     * Copies every staged member into the registry and announces them. A number registered in
      * between by someone else (the unique blind index refuses it) is the one case left: it is logged
      * and kept on the journal as a conflict rather than undoing members already announced.
+     *
+     * <p>The staging document is the chunk's outbox: the members go into the registry without
+     * pending events, their events are published from the chunk, and only then is the chunk removed.
+     * The relay's usual second write of each member (clearing its published events) is saved, which
+     * was a third of the work of an import. If the broker does not take a chunk's events, the
+     * members still go in (the import stays whole) and the journal stays ACTIVATING with the chunk:
+     * the resume job publishes it once the broker is back. A resumed chunk publishes its events again
+     * with the same {@code ce_id}, which consumers dedupe.
      */
     List<String> activate(String importId) {
         RosterImport journal = mongo.findById(importId, RosterImport.class);
@@ -151,22 +160,55 @@ class RosterStaging {
         }
         List<String> conflicts = new ArrayList<>(journal.conflicts());
         Liveness alive = new Liveness(importId);
+        boolean announced = true;
         for (int n = 0; n < journal.chunks(); n++) {
             alive.beat();
             Document chunk = mongo.findById(chunkId(importId, n), Document.class, STAGING);
-            List<Document> staged = chunk == null ? List.of() : decode(chunk.get("members", Binary.class));
-            List<String> activated = insert(importId, staged, conflicts);
+            if (chunk == null) {
+                continue; // in the registry and announced before
+            }
+            List<Document> staged = decode(chunk.get("members", Binary.class));
+            List<PendingEvent> events = new ArrayList<>();
+            for (Document member : staged) {
+                for (Document event : member.getList("pendingEvents", Document.class, List.of())) {
+                    events.add(mongo.getConverter().read(PendingEvent.class, event));
+                }
+                member.put("pendingEvents", List.of());
+            }
+            Set<String> activated = new HashSet<>(insert(importId, staged, conflicts));
             if (!activated.isEmpty()) {
-                Set<String> in = new HashSet<>(activated);
-                directory.recordQuietly(staged.stream().filter(d -> in.contains(d.getString("_id")))
+                directory.recordQuietly(staged.stream().filter(d -> activated.contains(d.getString("_id")))
                         .map(d -> mongo.getConverter().read(Member.class, d)).toList());
-                relay.publishSoon(Member.COLLECTION, activated);
+            }
+            if (announce(importId, events.stream().filter(e -> activated.contains(e.subject())).toList())) {
+                mongo.remove(Query.query(Criteria.where("_id").is(chunkId(importId, n))), STAGING);
+            } else {
+                announced = false;
             }
         }
-        removeChunks(importId, journal.chunks());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)),
-                Update.update("state", RosterImport.State.DONE).set("conflicts", conflicts), RosterImport.class);
+        if (announced) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)),
+                    Update.update("state", RosterImport.State.DONE).set("conflicts", conflicts), RosterImport.class);
+        } else {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)), Update.update("conflicts", conflicts),
+                    RosterImport.class);
+            log.warn("roster import {}: every member is in the registry; events of some are not published yet, "
+                    + "the resume job publishes them once the broker takes them", importId);
+        }
         return conflicts;
+    }
+
+    private boolean announce(String importId, List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        try {
+            publisher.publish(events);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("roster import {}: {} event(s) not published yet: {}", importId, events.size(), e.toString());
+            return false;
+        }
     }
 
     /**

@@ -111,4 +111,42 @@ class RosterStagingIT extends RosterTestSupport {
         assertThat(db.findById(importId, RosterImport.class).state()).isEqualTo(RosterImport.State.DONE);
         assertThat(db.findById(RosterStaging.chunkId(importId, 1), org.bson.Document.class, RosterStaging.STAGING)).isNull();
     }
+
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreaker brokerCircuitBreaker;
+
+    @Test
+    void membersWhoseEventsTheBrokerDidNotTakeAreInAndAnnouncedOnceItIsBack() {
+        Tree tree = tree();
+        List<Member> batch = prepared(tree, 3);
+        String importId = UUID.randomUUID().toString();
+        staging.write(importId, "tester", batch, 2);
+        brokerCircuitBreaker.transitionToForcedOpenState(); // the broker takes nothing
+        try {
+            staging.activate(importId);
+        } finally {
+            brokerCircuitBreaker.transitionToClosedState();
+        }
+        // The import is whole in the registry, with no outbox entries of its own; the chunks wait.
+        assertThat(membersIn(tree)).isEqualTo(3);
+        assertThat(db.count(Query.query(Criteria.where("orgId").in(tree.all()).and("pendingEvents.0").exists(true)),
+                Member.COLLECTION)).isZero();
+        assertThat(db.findById(importId, RosterImport.class).state()).isEqualTo(RosterImport.State.ACTIVATING);
+        assertThat(db.findById(RosterStaging.chunkId(importId, 0), org.bson.Document.class, RosterStaging.STAGING)).isNotNull();
+        assertThat(publishedFor(tree)).isEmpty();
+
+        db.updateFirst(Query.query(Criteria.where("_id").is(importId)),
+                Update.update("touchedAt", Instant.now().minusSeconds(120)), RosterImport.class);
+        staging.resumeInterrupted();
+
+        assertThat(db.findById(importId, RosterImport.class).state()).isEqualTo(RosterImport.State.DONE);
+        assertThat(membersIn(tree)).isEqualTo(3);
+        for (Member member : batch) {
+            var event = published(r -> member.getId().equals(r.key())
+                    && "party.member.registered.v1".equals(TestEvents.header(r, CloudEvents.TYPE)));
+            assertThat(TestContracts.violations("party.member.registered.v1", event.value())).isEmpty();
+        }
+        assertThat(db.findById(RosterStaging.chunkId(importId, 0), org.bson.Document.class, RosterStaging.STAGING)).isNull();
+        assertThat(db.findById(RosterStaging.chunkId(importId, 1), org.bson.Document.class, RosterStaging.STAGING)).isNull();
+    }
 }
