@@ -64,16 +64,19 @@ final class TrainingBench {
 
     record TrainingReport(int members, Duration registration, Duration rosterCatchUp, int concurrency,
                           Duration heartbeatWindow, long heartbeats, double heartbeatsPerSecond,
-                          RegistryBench.Latency heartbeat, long heartbeatFailures, RegistryBench.Latency progress,
-                          int progressFailures, long videoBytes, double diskWriteMBps, Duration upload,
-                          int ranges, long rangeSize, double rangeMBps, double fullGetMBps, boolean bytesMatch,
+                          RegistryBench.Latency heartbeat, long heartbeatFailures, double cpuMsPerHeartbeat,
+                          RegistryBench.Latency progressUnderLoad, RegistryBench.Latency progress,
+                          int progressFailures, long videoBytes, double diskWriteMBps, double diskReadMBps, Duration upload,
+                          int ranges, long rangeSize, double rangeMBps, RegistryBench.Latency seeks,
+                          double fullGetMBps, boolean bytesMatch,
                           long heapBeforeMB, long heapPeakMB, long heapAfterMB, long heapMaxMB, int streamFailures,
                           Path file) {
 
         TrainingReport writtenTo(Path written) {
             return new TrainingReport(members, registration, rosterCatchUp, concurrency, heartbeatWindow, heartbeats,
-                    heartbeatsPerSecond, heartbeat, heartbeatFailures, progress, progressFailures, videoBytes,
-                    diskWriteMBps, upload, ranges, rangeSize, rangeMBps, fullGetMBps, bytesMatch, heapBeforeMB,
+                    heartbeatsPerSecond, heartbeat, heartbeatFailures, cpuMsPerHeartbeat, progressUnderLoad, progress,
+                    progressFailures, videoBytes, diskWriteMBps, diskReadMBps, upload, ranges, rangeSize, rangeMBps, seeks,
+                    fullGetMBps, bytesMatch, heapBeforeMB,
                     heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, written);
         }
 
@@ -93,11 +96,14 @@ final class TrainingBench {
                     | heartbeat throughput | %.0f /s (bar ≥ 2,000/s) |
                     | heartbeat latency p50 / p99 | %s |
                     | failed heartbeats | %d |
-                    | a member's progress (`GET /api/v1/trainings/me/progress`), p50 / p99 | %s (bar p99 < 20 ms) |
+                    | CPU of this JVM (stack and load generator) per heartbeat | %.2f ms |
+                    | a member's progress (`GET /api/v1/trainings/me/progress`) during the heartbeats, one caller, p50 / p99 | %s (bar p99 < 20 ms) |
+                    | a member's progress after the heartbeats, one caller, p50 / p99 | %s |
                     | failed progress calls | %d |
-                    | large video | %d MB, written to disk at %.0f MB/s (the disk's speed, for comparison) |
+                    | large video | %d MB; the same file written at %.0f MB/s and read back at %.0f MB/s straight from disk (page cache) |
                     | upload (multipart, streamed from the file) | %d ms |
-                    | Range reads of %.2f MB through the gateway | %d ranges, %.0f MB/s |
+                    | sequential Range reads of %.2f MB through the gateway | %d ranges, %.0f MB/s |
+                    | seeks: Range reads of 1 MB at random offsets, p50 / p99 | %s |
                     | one whole GET | %.0f MB/s |
                     | bytes read back equal the file (first and last range, whole GET) | %s |
                     | heap of this JVM (stack + bench) before / peak during / after streaming (max heap) | %d MB / %d MB / %d MB (%d MB) |
@@ -111,9 +117,10 @@ final class TrainingBench {
                     Stack: standalone in the bench JVM, fresh data folder, free ports.
                     """.formatted(Runtime.getRuntime().availableProcessors(), Runtime.version(), members,
                     registration.toMillis(), rosterCatchUp.toMillis(), concurrency, heartbeatWindow.toSeconds(),
-                    heartbeats, heartbeatsPerSecond, heartbeat.text(), heartbeatFailures, progress.text(),
-                    progressFailures, videoBytes / (1024 * 1024), diskWriteMBps, upload.toMillis(),
-                    rangeSize / (1024.0 * 1024), ranges, rangeMBps, fullGetMBps, bytesMatch ? "yes" : "NO",
+                    heartbeats, heartbeatsPerSecond, heartbeat.text(), heartbeatFailures, cpuMsPerHeartbeat,
+                    progressUnderLoad.text(), progress.text(), progressFailures, videoBytes / (1024 * 1024), diskWriteMBps,
+                    diskReadMBps, upload.toMillis(), rangeSize / (1024.0 * 1024), ranges, rangeMBps, seeks.text(),
+                    fullGetMBps, bytesMatch ? "yes" : "NO",
                     heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, Bench.RATE_LIMIT);
         }
     }
@@ -200,27 +207,35 @@ final class TrainingBench {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong sent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        // One more caller asks for members' progress, one call after the other, while the heartbeats run.
+        AtomicBoolean loaded = new AtomicBoolean(true);
+        List<Long> progressUnderLoad = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger progressFailures = new AtomicInteger();
+        Thread progressCaller = Thread.ofPlatform().name("progress-caller").start(() -> {
+            while (loaded.get()) {
+                try {
+                    progressUnderLoad.add(progressCall(gateway, members, tokens, progressFailures));
+                } catch (Exception e) {
+                    progressFailures.incrementAndGet();
+                }
+            }
+        });
+        long cpuBefore = processCpuNanos();
         long begin = System.nanoTime();
         runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double cpuMsPerHeartbeat = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, sent.get());
+        loaded.set(false);
+        progressCaller.join();
         double perSecond = sent.get() / seconds;
-        System.out.printf("heartbeats: %d in %.1f s, %.0f/s, %d failed%n", sent.get(), seconds, perSecond, failures.get());
+        System.out.printf("heartbeats: %d in %.1f s, %.0f/s, %d failed, %.2f ms CPU each; progress under load %s%n",
+                sent.get(), seconds, perSecond, failures.get(), cpuMsPerHeartbeat,
+                RegistryBench.Latency.of(progressUnderLoad).text());
 
-        // A member's progress, one call at a time.
+        // A member's progress, one call at a time, the heartbeats over.
         List<Long> progress = new ArrayList<>();
-        int progressFailures = 0;
         for (int i = 0; i < progressCalls + 20; i++) {
-            int m = ThreadLocalRandom.current().nextInt(members.size());
-            long s = System.nanoTime();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/trainings/me/progress"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(m)).GET().build());
-            long took = System.nanoTime() - s;
-            if (r.statusCode() != 200 || !members.get(m).equals(JSON.readTree(r.body()).path("memberId").asString())) {
-                progressFailures++;
-                if (progressFailures <= 3) {
-                    System.out.println("progress failed: " + r.statusCode() + " " + r.body());
-                }
-            }
+            long took = progressCall(gateway, members, tokens, progressFailures);
             if (i >= 20) {
                 progress.add(took);
             }
@@ -228,10 +243,32 @@ final class TrainingBench {
 
         Streaming streaming = stream(gateway, admin, committee, tokens.getFirst(), videoMegabytes);
         return new TrainingReport(members.size(), registration, catchUp, concurrency, window, sent.get(), perSecond,
-                RegistryBench.Latency.of(latencies), failures.get(), RegistryBench.Latency.of(progress), progressFailures,
-                streaming.bytes, streaming.diskMBps, streaming.upload, streaming.ranges, streaming.rangeSize,
-                streaming.rangeMBps, streaming.fullMBps, streaming.match, streaming.heapBefore, streaming.heapPeak,
+                RegistryBench.Latency.of(latencies), failures.get(), cpuMsPerHeartbeat,
+                RegistryBench.Latency.of(progressUnderLoad), RegistryBench.Latency.of(progress), progressFailures.get(),
+                streaming.bytes, streaming.diskMBps, streaming.diskReadMBps, streaming.upload, streaming.ranges,
+                streaming.rangeSize, streaming.rangeMBps, RegistryBench.Latency.of(streaming.seeks), streaming.fullMBps,
+                streaming.match, streaming.heapBefore, streaming.heapPeak,
                 streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures, null);
+    }
+
+    /** One progress call of a random member; answers its time in nanoseconds. */
+    private long progressCall(String gateway, List<String> members, List<String> tokens, AtomicInteger failures)
+            throws IOException, InterruptedException {
+        int m = ThreadLocalRandom.current().nextInt(members.size());
+        long s = System.nanoTime();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/trainings/me/progress"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(m)).GET().build());
+        long took = System.nanoTime() - s;
+        if (r.statusCode() != 200 || !members.get(m).equals(JSON.readTree(r.body()).path("memberId").asString())) {
+            if (failures.incrementAndGet() <= 3) {
+                System.out.println("progress failed: " + r.statusCode() + " " + r.body());
+            }
+        }
+        return took;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void runHeartbeats(int concurrency, Duration window, int members, long[] sequence, List<String> tokens,
@@ -264,9 +301,9 @@ final class TrainingBench {
         });
     }
 
-    private record Streaming(long bytes, double diskMBps, Duration upload, int ranges, long rangeSize, double rangeMBps,
-                             double fullMBps, boolean match, long heapBefore, long heapPeak, long heapAfter,
-                             int failures) {
+    private record Streaming(long bytes, double diskMBps, double diskReadMBps, Duration upload, int ranges, long rangeSize,
+                             double rangeMBps, List<Long> seeks, double fullMBps, boolean match, long heapBefore,
+                             long heapPeak, long heapAfter, int failures) {
     }
 
     /** A large video generated on disk, uploaded from the file, read back in Range requests and once whole. */
@@ -285,6 +322,13 @@ final class TrainingBench {
                 }
             }
             double diskMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            try (InputStream in = Files.newInputStream(file)) {
+                while (in.read(block) >= 0) {
+                    // only the time to read it
+                }
+            }
+            double diskReadMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
 
             long heapBefore = usedHeapAfterGc();
             AtomicLong peak = new AtomicLong(heapBefore);
@@ -334,6 +378,29 @@ final class TrainingBench {
                 }
                 double rangeMBps = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
 
+                // Seeks as a player makes them: 1 MB from random offsets, each compared with the file.
+                List<Long> seeks = new ArrayList<>();
+                Random offsets = new Random(11);
+                long seekSize = Math.min(1024 * 1024, bytes);
+                for (int i = 0; i < 20; i++) {
+                    long start = (long) (offsets.nextDouble() * (bytes - seekSize));
+                    long last = start + seekSize - 1;
+                    long s = System.nanoTime();
+                    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(content))
+                            .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + memberToken)
+                            .header("Range", "bytes=" + start + "-" + last).GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    long read = drain(r.body(), buffer, original, start);
+                    seeks.add(System.nanoTime() - s);
+                    if (r.statusCode() != 206 || Math.abs(read) != seekSize) {
+                        failures++;
+                        System.out.println("seek " + start + "-" + last + " answered " + r.statusCode() + ", " + read + " bytes");
+                    }
+                    if (read < 0) {
+                        match = false;
+                    }
+                }
+
                 t0 = System.nanoTime();
                 HttpResponse<InputStream> whole = http.send(HttpRequest.newBuilder(URI.create(content))
                         .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + memberToken).GET().build(),
@@ -350,10 +417,11 @@ final class TrainingBench {
                 sampling.set(false);
                 sampler.join();
                 long heapAfter = usedHeapAfterGc();
-                System.out.printf("streaming %d MB: upload %d ms, ranges %.0f MB/s, whole %.0f MB/s, heap %d/%d/%d MB%n",
-                        megabytes, upload.toMillis(), rangeMBps, fullMBps, heapBefore, peak.get(), heapAfter);
-                return new Streaming(bytes, diskMBps, upload, ranges, rangeSize, rangeMBps, fullMBps, match, heapBefore,
-                        peak.get(), heapAfter, failures);
+                System.out.printf("streaming %d MB: disk write %.0f / read %.0f MB/s, upload %d ms, ranges %.0f MB/s, seeks %s, "
+                        + "whole %.0f MB/s, heap %d/%d/%d MB%n", megabytes, diskMBps, diskReadMBps, upload.toMillis(),
+                        rangeMBps, RegistryBench.Latency.of(seeks).text(), fullMBps, heapBefore, peak.get(), heapAfter);
+                return new Streaming(bytes, diskMBps, diskReadMBps, upload, ranges, rangeSize, rangeMBps, seeks, fullMBps,
+                        match, heapBefore, peak.get(), heapAfter, failures);
             } finally {
                 sampling.set(false);
             }

@@ -62,6 +62,9 @@ class BenchSmokeIT {
             assertThat(training.heartbeat().p99()).isGreaterThanOrEqualTo(training.heartbeat().p50());
             assertThat(training.progressFailures()).isZero();
             assertThat(training.progress().calls()).isEqualTo(50);
+            assertThat(training.progressUnderLoad().calls()).isPositive();
+            assertThat(training.cpuMsPerHeartbeat()).isPositive();
+            assertThat(training.seeks().calls()).isEqualTo(20);
             assertThat(training.streamFailures()).isZero();
             assertThat(training.bytesMatch()).isTrue();
             assertThat(training.ranges()).isEqualTo(4);

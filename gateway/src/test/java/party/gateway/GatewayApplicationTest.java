@@ -264,15 +264,6 @@ class GatewayApplicationTest {
     }
 
     @Test
-    void forbidsTheInternalFallbackPathsEvenWithAToken() {
-        client.get().uri("/fallback/member-service").headers(h -> h.setBearerAuth(token()))
-                .exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:party-building:problem:forbidden");
-    }
-
-    @Test
     void answersUnknownPathsWith404ProblemDetails() {
         client.get().uri("/api/v9/nothing-here").headers(h -> h.setBearerAuth(token()))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import party.gateway.resilience.ServiceFailures;
 import party.gateway.security.IdentityProviderUnavailableException;
 import party.gateway.tracing.RequestCorrelationWebFilter;
 import reactor.core.publisher.Mono;
@@ -28,9 +29,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
     private final ProblemResponder problems;
+    private final ServiceFailures serviceFailures;
 
-    ProblemErrorWebExceptionHandler(ProblemResponder problems) {
+    ProblemErrorWebExceptionHandler(ProblemResponder problems, ServiceFailures serviceFailures) {
         this.problems = problems;
+        this.serviceFailures = serviceFailures;
     }
 
     @Override
@@ -43,6 +46,12 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                     rootCause(failure).toString());
             String service = IdentityProviderUnavailableException.SERVICE;
             return problems.respond(exchange, ProblemType.SERVICE_UNAVAILABLE, "detail", Map.of("service", service), service);
+        }
+        Route routed = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (routed != null && ServiceFailures.isServiceFailure(failure)) {
+            // The route's circuit breaker let the failure through (it has no fallback forward).
+            Object service = routed.getMetadata().get("service");
+            return serviceFailures.respond(exchange, service != null ? service.toString() : routed.getId(), failure);
         }
         HttpStatusCode status = failure instanceof ResponseStatusException rse
                 ? rse.getStatusCode() : HttpStatusCode.valueOf(500);

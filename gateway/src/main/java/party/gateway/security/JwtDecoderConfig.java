@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -48,7 +50,14 @@ class JwtDecoderConfig {
     static final Duration JWKS_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
+                                  @Value("${party.gateway.jwt-cache-size:10000}") int cacheSize) {
+        ReactiveJwtDecoder verifying = verifyingDecoder(properties);
+        // A verified token is remembered until it expires (timestamps still checked on every use).
+        return cacheSize > 0 ? new CachingReactiveJwtDecoder(verifying, cacheSize, Clock.systemUTC()) : verifying;
+    }
+
+    static ReactiveJwtDecoder verifyingDecoder(OAuth2ResourceServerProperties properties) {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         NimbusReactiveJwtDecoder decoder;
         if (StringUtils.hasText(jwt.getJwkSetUri())) {

@@ -48,8 +48,6 @@ class SecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(PUBLIC_PATHS).permitAll()
-                        // Fallbacks are reached only by the circuit breaker's internal forward.
-                        .pathMatchers("/fallback/**").denyAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

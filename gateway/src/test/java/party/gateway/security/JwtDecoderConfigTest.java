@@ -12,7 +12,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -92,12 +96,57 @@ class JwtDecoderConfigTest {
                 .isInstanceOf(IdentityProviderUnavailableException.class);
     }
 
-    private static ReactiveJwtDecoder decoder(String jwkSetUri) {
+    @Test
+    void aVerifiedTokenIsRememberedUntilItExpires() {
+        AtomicInteger verifications = new AtomicInteger();
+        ReactiveJwtDecoder verifying = JwtDecoderConfig.verifyingDecoder(
+                properties("http://127.0.0.1:" + jwks.getAddress().getPort() + "/oauth2/jwks"));
+        MovingClock clock = new MovingClock();
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(token -> {
+            verifications.incrementAndGet();
+            return verifying.decode(token);
+        }, 100, clock);
+        String token = token(c -> c.expiresAt(clock.now.plusSeconds(300)));
+
+        Jwt first = decoder.decode(token).block(Duration.ofSeconds(10));
+        assertThat(decoder.decode(token).block()).isSameAs(first);
+        assertThat(verifications).hasValue(1);
+
+        // Past expiry plus the clock skew by the cache's clock: verified again, never answered from memory.
+        clock.now = clock.now.plusSeconds(300 + 61);
+        decoder.decode(token).onErrorComplete().block(Duration.ofSeconds(10));
+        assertThat(verifications).hasValue(2);
+    }
+
+    private static final class MovingClock extends Clock {
+        volatile Instant now = Instant.now();
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static OAuth2ResourceServerProperties properties(String jwkSetUri) {
         OAuth2ResourceServerProperties properties = new OAuth2ResourceServerProperties();
         properties.getJwt().setJwkSetUri(jwkSetUri);
         properties.getJwt().setIssuerUri(ISSUER);
         properties.getJwt().setAudiences(List.of("party-api"));
-        return new JwtDecoderConfig().jwtDecoder(properties);
+        return properties;
+    }
+
+    private static ReactiveJwtDecoder decoder(String jwkSetUri) {
+        return new JwtDecoderConfig().jwtDecoder(properties(jwkSetUri), 10_000);
     }
 
     private static String token(Consumer<JwtClaimsSet.Builder> customizer) {

@@ -1,5 +1,9 @@
 package party.platform.security;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,6 +57,23 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 write(request, response, problems, json, HttpStatus.FORBIDDEN, "forbidden")));
         return http.build();
+    }
+
+    /**
+     * Wraps the JWT decoder (Spring Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*})
+     * so that a token verified once is not verified again until it expires
+     * ({@link CachingJwtDecoder}); {@code party.security.jwt-cache-size} bounds it, 0 turns it off.
+     */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoderPostProcessor(Environment environment) {
+        int size = environment.getProperty("party.security.jwt-cache-size", Integer.class, 10_000);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return size > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, size) : bean;
+            }
+        };
     }
 
     @Bean

@@ -2,7 +2,6 @@ package party.training.video;
 
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,22 +140,20 @@ public class VideoService {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
-    /** The video's bytes from {@code start}: GridFS skips whole chunks without reading them. */
+    /**
+     * The video's bytes from {@code start}, read chunk by chunk ({@link GridFsChunkStream}): memory
+     * stays at one chunk whatever the file's size, and a range starting deep in the file reads only
+     * the chunks it covers.
+     */
     public InputStream open(Video video, long start) {
-        GridFSDownloadStream stream = bucket().openDownloadStream(new ObjectId(video.getFileId()));
-        try {
-            long skipped = 0;
-            while (skipped < start) {
-                long n = stream.skip(start - skipped);
-                if (n <= 0) {
-                    break;
-                }
-                skipped += n;
-            }
-            return stream;
-        } catch (RuntimeException e) {
-            stream.close();
-            throw e;
+        ObjectId fileId = new ObjectId(video.getFileId());
+        Document file = mongo.getDb().getCollection(BUCKET + ".files").find(new Document("_id", fileId)).first();
+        if (file == null) {
+            throw new IllegalStateException("the GridFS file of video " + video.getId() + " is missing");
         }
+        GridFsChunkStream in = new GridFsChunkStream(mongo.getDb().getCollection(BUCKET + ".chunks"), fileId,
+                ((Number) file.get("length")).longValue(), ((Number) file.get("chunkSize")).intValue());
+        in.skip(start);
+        return in;
     }
 }
