@@ -59,7 +59,7 @@ public final class Bench {
     }
 
     static Report run(BenchOptions options) throws Exception {
-        Path data = Files.createTempDirectory("party-bench");
+        Path data = BenchData.freshFolder("party-bench");
         // One user drives the whole load: lift the gateway's per-principal limit (50/s) so the
         // bench measures the system, not the limiter. The report says so.
         System.setProperty("GATEWAY_RATE_LIMIT_RPS", String.valueOf(RATE_LIMIT));

@@ -110,7 +110,7 @@ final class RegistryBench {
     }
 
     static RegistryReport run(int committees, int members, int importRows, Path reportDir) throws Exception {
-        Path data = Files.createTempDirectory("party-registry-bench");
+        Path data = BenchData.freshFolder("party-registry-bench");
         System.setProperty("GATEWAY_RATE_LIMIT_RPS", String.valueOf(Bench.RATE_LIMIT));
         System.setProperty("GATEWAY_RATE_LIMIT_BURST", String.valueOf(Bench.RATE_LIMIT));
         // One sheet of 100,000 rows is one long call; the gateway's default 10 s would cut it.

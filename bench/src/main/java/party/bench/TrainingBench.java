@@ -134,7 +134,7 @@ final class TrainingBench {
 
     /** Starts the standalone stack as the bench needs it: fresh data folder, free ports, limits lifted. */
     static RunningStack start(String prefix) throws IOException {
-        Path data = Files.createTempDirectory(prefix);
+        Path data = BenchData.freshFolder(prefix);
         System.setProperty("GATEWAY_RATE_LIMIT_RPS", String.valueOf(Bench.RATE_LIMIT));
         System.setProperty("GATEWAY_RATE_LIMIT_BURST", String.valueOf(Bench.RATE_LIMIT));
         // A 500 MB upload is one long call; the gateway's default 10 s would cut it.

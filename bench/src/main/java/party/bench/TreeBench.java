@@ -75,7 +75,7 @@ final class TreeBench {
     }
 
     static TreeReport run(int committees, int samples, Path reportDir) throws Exception {
-        Path data = Files.createTempDirectory("party-tree-bench");
+        Path data = BenchData.freshFolder("party-tree-bench");
         System.setProperty("GATEWAY_RATE_LIMIT_RPS", String.valueOf(Bench.RATE_LIMIT));
         System.setProperty("GATEWAY_RATE_LIMIT_BURST", String.valueOf(Bench.RATE_LIMIT));
         try (RunningStack stack = Standalone.start(StandaloneOptions.defaults().withDataDir(data).withFreePorts())) {
