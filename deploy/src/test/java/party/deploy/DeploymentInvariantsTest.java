@@ -35,7 +35,7 @@ class DeploymentInvariantsTest {
     static final Set<String> SAFE_DEFAULTS = Set.of("PORT", "GATEWAY_PORT", "GATEWAY_CONNECT_TIMEOUT_MS",
             "GATEWAY_RESPONSE_TIMEOUT", "GATEWAY_RATE_LIMIT_ENABLED", "GATEWAY_RATE_LIMIT_RPS", "GATEWAY_RATE_LIMIT_BURST",
             "REDIS_PORT", "TRACING_SAMPLING", "TRACING_EXPORT_ENABLED", "ASSESSMENT_CONSUMER_CONCURRENCY",
-            "ASSESSMENT_MAX_POLL_RECORDS", "TRAINING_VIDEO_MAX_UPLOAD");
+            "ASSESSMENT_MAX_POLL_RECORDS", "TRAINING_VIDEO_MAX_UPLOAD", "GATEWAY_MEDIA_RESPONSE_TIMEOUT_MS");
 
     private static List<Deployment> deployments(String overlay) {
         return Manifests.ofKind(Manifests.rendered(overlay), "Deployment").stream()
@@ -264,5 +264,24 @@ class DeploymentInvariantsTest {
     private static Deployment deployment(String overlay, String name) {
         return deployments(overlay).stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no Deployment " + name + " in " + overlay));
+    }
+
+    /** A 2 GB training video goes through the ingress as a stream; the rest of the API keeps a small body limit. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void trainingVideosHaveAnIngressThatStreamsLargeBodies(String overlay) {
+        List<io.fabric8.kubernetes.api.model.networking.v1.Ingress> ingresses = Manifests.ofKind(Manifests.rendered(overlay),
+                "Ingress").stream().map(o -> StrictModel.parse(o, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class))
+                .toList();
+        var media = ingresses.stream().filter(i -> i.getSpec().getRules().stream().flatMap(r -> r.getHttp().getPaths().stream())
+                .anyMatch(p -> "/api/v1/trainings/videos".equals(p.getPath())
+                        && "gateway".equals(p.getBackend().getService().getName()))).toList();
+        assertThat(media).as("an ingress for /api/v1/trainings/videos in %s", overlay).hasSize(1);
+        Map<String, String> annotations = media.getFirst().getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "2g")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-request-buffering", "off")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
+        assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")))
+                .isGreaterThanOrEqualTo(900);
     }
 }
