@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import party.member.intent.IntentNotes;
 import party.member.member.Member;
 import party.member.member.MemberService;
 import party.member.member.MemberStatus;
@@ -57,7 +58,7 @@ public class DevelopmentService implements InitializingBean {
     private final OrgTree orgTree;
     private final MemberService members;
     private final DevelopmentProperties rules;
-    private final EffectNotes notes;
+    private final IntentNotes notes;
 
     DevelopmentService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, MemberService members,
                        DevelopmentProperties rules, OutboxRelay relay) {
@@ -66,7 +67,8 @@ public class DevelopmentService implements InitializingBean {
         this.orgTree = orgTree;
         this.members = members;
         this.rules = rules;
-        this.notes = new EffectNotes(mongo, relay);
+        this.notes = new IntentNotes(mongo, relay, DevelopmentRecord.COLLECTION, "memberEffect.state",
+                "memberEffect.appliedAt");
     }
 
     @Override

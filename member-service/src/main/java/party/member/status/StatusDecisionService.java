@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import party.member.intent.IntentNotes;
 import party.member.member.Member;
 import party.member.member.MemberStatus;
 import party.platform.events.AggregateStore;
@@ -47,13 +48,13 @@ public class StatusDecisionService implements InitializingBean {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final OrgTree orgTree;
-    private final MemberChangeNotes notes;
+    private final IntentNotes notes;
 
     StatusDecisionService(MongoTemplate mongo, AggregateStore store, OrgTree orgTree, OutboxRelay relay) {
         this.mongo = mongo;
         this.store = store;
         this.orgTree = orgTree;
-        this.notes = new MemberChangeNotes(mongo, relay);
+        this.notes = new IntentNotes(mongo, relay, StatusDecision.COLLECTION, "memberChange", "memberChangedAt");
     }
 
     @Override
