@@ -175,7 +175,13 @@ class RosterStaging {
                 }
                 member.put("pendingEvents", List.of());
             }
+            int conflictsBefore = conflicts.size();
             Set<String> activated = new HashSet<>(insert(importId, staged, conflicts));
+            if (conflicts.size() > conflictsBefore) {
+                // Noted before the chunk can go: a resumed activation skips removed chunks.
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)), Update.update("conflicts", conflicts),
+                        RosterImport.class);
+            }
             if (!activated.isEmpty()) {
                 directory.recordQuietly(staged.stream().filter(d -> activated.contains(d.getString("_id")))
                         .map(d -> mongo.getConverter().read(Member.class, d)).toList());

@@ -149,4 +149,31 @@ class RosterStagingIT extends RosterTestSupport {
         assertThat(db.findById(RosterStaging.chunkId(importId, 0), org.bson.Document.class, RosterStaging.STAGING)).isNull();
         assertThat(db.findById(RosterStaging.chunkId(importId, 1), org.bson.Document.class, RosterStaging.STAGING)).isNull();
     }
+
+    @Test
+    void aNumberRegisteredByOthersWhileStagedIsAConflictAndTheRestGoesIn() {
+        Tree tree = tree();
+        List<Member> batch = prepared(tree, 3);
+        String importId = UUID.randomUUID().toString();
+        staging.write(importId, "tester", batch, 2);
+        // Between the check and the activation someone registers the second member's number.
+        org.bson.Document other = new org.bson.Document();
+        db.getConverter().write(batch.get(1), other);
+        other.put("_id", UUID.randomUUID().toString());
+        other.put("version", 0L);
+        other.put("pendingEvents", List.of());
+        db.insert(other, Member.COLLECTION);
+
+        List<String> conflicts = staging.activate(importId);
+
+        assertThat(conflicts).containsExactly(batch.get(1).getId());
+        assertThat(db.findById(importId, RosterImport.class).conflicts()).containsExactly(batch.get(1).getId());
+        assertThat(db.findById(batch.get(1).getId(), Member.class)).isNull();
+        assertThat(membersIn(tree)).isEqualTo(3); // the other two and the one registered meanwhile
+        for (Member member : List.of(batch.get(0), batch.get(2))) {
+            published(r -> member.getId().equals(r.key())
+                    && "party.member.registered.v1".equals(TestEvents.header(r, CloudEvents.TYPE)));
+        }
+        assertThat(publishedFor(tree)).noneMatch(r -> batch.get(1).getId().equals(r.key()));
+    }
 }
