@@ -19,7 +19,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** System property: megabytes of changes the persistent server holds before storing them early (default 8). */
     public static final String COMMIT_BUFFER_PROPERTY = "party.embedded-mongo.commit-buffer-mb";
-    static final int DEFAULT_COMMIT_BUFFER_MB = 8;
+    private static final int DEFAULT_COMMIT_BUFFER_MB = 8;
 
     private final MongoServer server;
     private final InetSocketAddress address;

@@ -27,14 +27,8 @@ import org.h2.mvstore.MVStore;
 final class FastH2Backend extends H2Backend {
 
     /**
-     * @param cacheMegabytes H2's page cache: what is read often (indexes, recent documents) stays
-     *                       deserialized; H2's default is 16 MB
-     */
-    FastH2Backend(String fileName, int cacheMegabytes) {
-        this(fileName, cacheMegabytes, EmbeddedMongo.DEFAULT_COMMIT_BUFFER_MB);
-    }
-
-    /**
+     * @param cacheMegabytes        H2's page cache: what is read often (indexes, recent documents) stays
+     *                              deserialized; H2's default is 16 MB
      * @param commitBufferMegabytes changes held before the writing thread stores them itself rather
      *                              than leaving it to the store's background commit (every second).
      *                              H2's 1 MB made a bulk write (a roster import) commit every few
