@@ -59,12 +59,20 @@ final class TrainingBench {
     private static final String AREA = "230105";
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final String GATEWAY = "gateway (Netty event loops)";
+    static final String TRAINING = "training-service (its Tomcat workers)";
+    static final String DATABASE = "database (embedded MongoDB workers)";
+    static final String LOAD_GENERATOR = "load generator (heartbeat workers, progress caller)";
+    static final String OTHERS = "other threads (broker, consumers, other services, schedulers)";
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     record TrainingReport(int members, Duration registration, Duration rosterCatchUp, int concurrency,
                           Duration heartbeatWindow, long heartbeats, double heartbeatsPerSecond,
                           RegistryBench.Latency heartbeat, long heartbeatFailures, double cpuMsPerHeartbeat,
+                          double stackCpuMsPerHeartbeat, Map<String, Double> cpuMsByPart,
                           RegistryBench.Latency progressUnderLoad, RegistryBench.Latency progress,
                           int progressFailures, long videoBytes, double diskWriteMBps, double diskReadMBps, Duration upload,
                           int ranges, long rangeSize, double rangeMBps, RegistryBench.Latency seeks,
@@ -74,7 +82,9 @@ final class TrainingBench {
 
         TrainingReport writtenTo(Path written) {
             return new TrainingReport(members, registration, rosterCatchUp, concurrency, heartbeatWindow, heartbeats,
-                    heartbeatsPerSecond, heartbeat, heartbeatFailures, cpuMsPerHeartbeat, progressUnderLoad, progress,
+                    heartbeatsPerSecond, heartbeat, heartbeatFailures, cpuMsPerHeartbeat, stackCpuMsPerHeartbeat, cpuMsByPart,
+                    progressUnderLoad,
+                    progress,
                     progressFailures, videoBytes, diskWriteMBps, diskReadMBps, upload, ranges, rangeSize, rangeMBps, seeks,
                     fullGetMBps, bytesMatch, heapBeforeMB,
                     heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, written);
@@ -97,6 +107,7 @@ final class TrainingBench {
                     | heartbeat latency p50 / p99 | %s |
                     | failed heartbeats | %d |
                     | CPU of this JVM (stack and load generator) per heartbeat | %.2f ms |
+                    | CPU of the stack alone per heartbeat (this JVM less the load generator's threads) | %.2f ms: %d cores would take %.0f /s |
                     | a member's progress (`GET /api/v1/trainings/me/progress`) during the heartbeats, one caller, p50 / p99 | %s (bar p99 < 20 ms) |
                     | a member's progress after the heartbeats, one caller, p50 / p99 | %s |
                     | failed progress calls | %d |
@@ -109,6 +120,11 @@ final class TrainingBench {
                     | heap of this JVM (stack + bench) before / peak during / after streaming (max heap) | %d MB / %d MB / %d MB (%d MB) |
                     | failed streaming calls | %d |
 
+                    CPU per heartbeat by part of the stack (threads by name; the JVM's own work apart):
+
+                    | part | CPU per heartbeat | heartbeats per second %d cores would take at that cost |
+                    |---|---|---|
+                    %s
                     Member tokens are signed by the bench with the stack's own signing key (same issuer,
                     audience and key id as the authorization server's tokens, role MEMBER, `member_id`);
                     each worker owns its members, so a member's heartbeats go one at a time with rising
@@ -118,10 +134,23 @@ final class TrainingBench {
                     """.formatted(Runtime.getRuntime().availableProcessors(), Runtime.version(), members,
                     registration.toMillis(), rosterCatchUp.toMillis(), concurrency, heartbeatWindow.toSeconds(),
                     heartbeats, heartbeatsPerSecond, heartbeat.text(), heartbeatFailures, cpuMsPerHeartbeat,
+                    stackCpuMsPerHeartbeat, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / stackCpuMsPerHeartbeat,
                     progressUnderLoad.text(), progress.text(), progressFailures, videoBytes / (1024 * 1024), diskWriteMBps,
                     diskReadMBps, upload.toMillis(), rangeSize / (1024.0 * 1024), ranges, rangeMBps, seeks.text(),
                     fullGetMBps, bytesMatch ? "yes" : "NO",
-                    heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, Bench.RATE_LIMIT);
+                    heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures,
+                    Runtime.getRuntime().availableProcessors(), partsTable(), Bench.RATE_LIMIT);
+        }
+
+        private String partsTable() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            StringBuilder rows = new StringBuilder();
+            cpuMsByPart.forEach((part, ms) -> rows.append("| %s | %.3f ms | %s |%n".formatted(part, ms,
+                    part.equals(LOAD_GENERATOR) || part.equals(ThreadCpu.JVM) || ms <= 0 ? "" : "%.0f /s".formatted(cores * 1000 / ms))));
+            double service = cpuMsByPart.getOrDefault(TRAINING, 0.0) + cpuMsByPart.getOrDefault(DATABASE, 0.0);
+            rows.append("| training-service with its database | %.3f ms | %.0f /s |%n".formatted(service, cores * 1000 / service));
+            return rows.toString();
         }
     }
 
@@ -201,9 +230,10 @@ final class TrainingBench {
         // Heartbeats: each worker owns members w, w + c, w + 2c, ..., one heartbeat at a time each.
         long[] sequence = new long[members.size()];
         String heartbeatPath = gateway + "/api/v1/trainings/videos/" + videoId + "/heartbeats";
-        Duration warmUp = Duration.ofSeconds(Math.min(5, Math.max(1, window.toSeconds() / 6)));
+        // Long enough for the JIT to settle: C2 still took an eighth of the CPU 5 s in.
+        Duration warmUp = Duration.ofSeconds(Math.min(15, Math.max(1, window.toSeconds() / 2)));
         runHeartbeats(concurrency, warmUp, members.size(), sequence, tokens, heartbeatPath, null, new AtomicLong(),
-                new AtomicLong());
+                new AtomicLong(), new AtomicLong());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong sent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -211,6 +241,7 @@ final class TrainingBench {
         AtomicBoolean loaded = new AtomicBoolean(true);
         List<Long> progressUnderLoad = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger progressFailures = new AtomicInteger();
+        AtomicLong generatorCpu = new AtomicLong();
         Thread progressCaller = Thread.ofPlatform().name("progress-caller").start(() -> {
             while (loaded.get()) {
                 try {
@@ -220,11 +251,22 @@ final class TrainingBench {
                 }
             }
         });
-        long cpuBefore = processCpuNanos();
+        int trainingPort = stack.servicePorts().get("training-service");
+        ThreadCpu threads = new ThreadCpu(name -> part(name, trainingPort));
+        long cpuBefore = ThreadCpu.processCpuNanos();
         long begin = System.nanoTime();
-        runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures);
+        runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures,
+                generatorCpu);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        double cpuMsPerHeartbeat = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, sent.get());
+        long cpu = ThreadCpu.processCpuNanos() - cpuBefore;
+        Map<String, Double> cpuMsByPart = new java.util.LinkedHashMap<>();
+        for (String part : List.of(GATEWAY, TRAINING, DATABASE, OTHERS, ThreadCpu.JVM, LOAD_GENERATOR)) {
+            cpuMsByPart.put(part, 0.0);
+        }
+        threads.since(Map.of(LOAD_GENERATOR, generatorCpu.get()))
+                .forEach((part, nanos) -> cpuMsByPart.merge(part, nanos / 1e6 / Math.max(1, sent.get()), Double::sum));
+        double cpuMsPerHeartbeat = cpu / 1e6 / Math.max(1, sent.get());
+        double stackCpuMsPerHeartbeat = cpuMsPerHeartbeat - cpuMsByPart.get(LOAD_GENERATOR);
         loaded.set(false);
         progressCaller.join();
         double perSecond = sent.get() / seconds;
@@ -243,7 +285,7 @@ final class TrainingBench {
 
         Streaming streaming = stream(gateway, admin, committee, tokens.getFirst(), videoMegabytes);
         return new TrainingReport(members.size(), registration, catchUp, concurrency, window, sent.get(), perSecond,
-                RegistryBench.Latency.of(latencies), failures.get(), cpuMsPerHeartbeat,
+                RegistryBench.Latency.of(latencies), failures.get(), cpuMsPerHeartbeat, stackCpuMsPerHeartbeat, cpuMsByPart,
                 RegistryBench.Latency.of(progressUnderLoad), RegistryBench.Latency.of(progress), progressFailures.get(),
                 streaming.bytes, streaming.diskMBps, streaming.diskReadMBps, streaming.upload, streaming.ranges,
                 streaming.rangeSize, streaming.rangeMBps, RegistryBench.Latency.of(streaming.seeks), streaming.fullMBps,
@@ -267,37 +309,83 @@ final class TrainingBench {
         return took;
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    /** Runs {@code task(0..n-1)} on n threads named heartbeat-worker-i (their CPU is the load generator's). */
+    private static void parallelNamed(int n, RegistryBench.Task task) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failed = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            threads.add(Thread.ofPlatform().name("heartbeat-worker-" + i).start(() -> {
+                try {
+                    task.run(index);
+                } catch (Throwable e) {
+                    failed.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("a heartbeat worker failed", failed.getFirst());
+        }
+    }
+
+    /** The part of the stack a thread of this JVM works for, by its name. */
+    private static String part(String thread, int trainingPort) {
+        if (thread.startsWith("reactor-http-")) {
+            return GATEWAY;
+        }
+        if (thread.startsWith("http-nio-" + trainingPort + "-")) {
+            return TRAINING;
+        }
+        if (thread.startsWith("mongo-server")) {
+            return DATABASE;
+        }
+        if (thread.startsWith("heartbeat-worker") || thread.equals("progress-caller") || thread.startsWith("HttpClient-")) {
+            return LOAD_GENERATOR;
+        }
+        return OTHERS;
     }
 
     private void runHeartbeats(int concurrency, Duration window, int members, long[] sequence, List<String> tokens,
-                               String path, List<Long> latencies, AtomicLong sent, AtomicLong failures) throws Exception {
+                               String path, List<Long> latencies, AtomicLong sent, AtomicLong failures,
+                               AtomicLong generatorCpu) throws Exception {
         long end = System.nanoTime() + window.toNanos();
         int workers = Math.min(concurrency, members);
-        RegistryBench.parallel(workers, workers, w -> {
+        URI uri = URI.create(path);
+        parallelNamed(workers, w -> {
             int m = w;
-            while (System.nanoTime() < end) {
-                long seq = ++sequence[m];
-                double position = (seq * 15) % (WATCH_DURATION_SECONDS - 15);
-                String body = "{\"seq\":" + seq + ",\"position\":" + position + ",\"playing\":true}";
-                long s = System.nanoTime();
-                HttpResponse<String> r = send(post(path, tokens.get(m), body));
-                long took = System.nanoTime() - s;
-                if (latencies != null) {
-                    latencies.add(took);
-                    sent.incrementAndGet();
-                    if (r.statusCode() != 200) {
-                        if (failures.incrementAndGet() <= 3) {
-                            System.out.println("heartbeat failed: " + r.statusCode() + " " + r.body());
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            try (KeepAliveHttp http = new KeepAliveHttp(uri)) {
+                while (System.nanoTime() < end) {
+                    long seq = ++sequence[m];
+                    double position = (seq * 15) % (WATCH_DURATION_SECONDS - 15);
+                    String body = "{\"seq\":" + seq + ",\"position\":" + position + ",\"playing\":true}";
+                    long s = System.nanoTime();
+                    KeepAliveHttp.Response r;
+                    try {
+                        r = http.post(uri.getRawPath(), tokens.get(m), body);
+                    } catch (IOException e) {
+                        r = new KeepAliveHttp.Response(0, e.toString());
+                    }
+                    long took = System.nanoTime() - s;
+                    if (latencies != null) {
+                        latencies.add(took);
+                        sent.incrementAndGet();
+                        if (r.status() != 200) {
+                            if (failures.incrementAndGet() <= 3) {
+                                System.out.println("heartbeat failed: " + r.status() + " " + r.body());
+                            }
                         }
                     }
-                }
-                m += workers;
-                if (m >= members) {
-                    m = w;
+                    m += workers;
+                    if (m >= members) {
+                        m = w;
+                    }
                 }
             }
+            generatorCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
         });
     }
 

@@ -64,6 +64,7 @@ class BenchSmokeIT {
             assertThat(training.progress().calls()).isEqualTo(50);
             assertThat(training.progressUnderLoad().calls()).isPositive();
             assertThat(training.cpuMsPerHeartbeat()).isPositive();
+            assertThat(training.stackCpuMsPerHeartbeat()).isPositive().isLessThan(training.cpuMsPerHeartbeat());
             assertThat(training.seeks().calls()).isEqualTo(20);
             assertThat(training.streamFailures()).isZero();
             assertThat(training.bytesMatch()).isTrue();

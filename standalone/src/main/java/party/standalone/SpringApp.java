@@ -41,6 +41,7 @@ record SpringApp(String name, SpringApplicationBuilder builder, Map<String, Obje
         }
         return builder
                 .registerShutdownHook(false)
+                .initializers(context -> context.addBeanFactoryPostProcessor(new NoSecurityReactorHook()))
                 .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> apply(event.getEnvironment()))
                 .run();
     }

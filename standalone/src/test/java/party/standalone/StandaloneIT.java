@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import party.standalone.demo.DemoData;
@@ -44,6 +45,18 @@ class StandaloneIT {
             assertThat(visible.path("items").findValuesAsString("id")).contains(stack.demo().require(DemoDirectory.BRANCH_1))
                     .doesNotContain(stack.demo().require(DemoDirectory.BRANCH_2));
             assertThat(status(stack.gatewayUrl() + "/api/v1/organizations", null)).isEqualTo(401);
+            // No servlet app hooks every Reactor operator of the gateway in this JVM (NoSecurityReactorHook).
+            for (String app : List.of("organization-service", "member-service", "assessment-service", "training-service")) {
+                assertThat(stack.context(app).containsBeanDefinition("securityReactorContextSubscriberRegistrar")).as(app)
+                        .isFalse();
+                assertThat(stack.context(app).getBeanNamesForType(org.springframework.security.web.SecurityFilterChain.class))
+                        .as(app).isNotEmpty();
+            }
+            // The gateway traces nothing, as deployed (its image has no OpenTelemetry).
+            assertThat(stack.context("gateway").getBeanNamesForType(io.micrometer.tracing.handler.TracingObservationHandler.class))
+                    .isEmpty();
+            assertThat(stack.context("training-service").getBeanNamesForType(
+                    io.micrometer.tracing.handler.TracingObservationHandler.class)).isNotEmpty();
         }
 
         try (RunningStack stack = Standalone.start(options)) {

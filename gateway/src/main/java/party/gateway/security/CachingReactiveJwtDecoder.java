@@ -20,7 +20,9 @@ import reactor.core.publisher.Mono;
  * not-before are checked again on every use of a remembered token (the same validator and clock
  * skew as the wrapped decoder's), so no token is accepted longer than without the cache; one that
  * fails there is forgotten and handed to the wrapped decoder, which rejects it with its usual
- * error. Bounded: beyond {@code maxEntries} the expired entries go, then all.
+ * error. Bounded: beyond {@code maxEntries} the expired entries go, then a quarter of the rest
+ * (whichever the map yields first). Dropping all at once made more live tokens than the bound
+ * (10,001 players on a 10,000 cache) verify nearly every request again.
  */
 final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
@@ -67,8 +69,10 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
                     it.remove();
                 }
             }
-            if (verified.size() >= maxEntries) {
-                verified.clear();
+            int excess = verified.size() - maxEntries * 3 / 4;
+            for (Iterator<Jwt> it = verified.values().iterator(); excess > 0 && it.hasNext(); excess--) {
+                it.next();
+                it.remove();
             }
         }
         verified.put(token, jwt);

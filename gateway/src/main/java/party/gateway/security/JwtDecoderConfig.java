@@ -51,7 +51,7 @@ class JwtDecoderConfig {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
-                                  @Value("${party.gateway.jwt-cache-size:10000}") int cacheSize) {
+                                  @Value("${party.gateway.jwt-cache-size:20000}") int cacheSize) {
         ReactiveJwtDecoder verifying = verifyingDecoder(properties);
         // A verified token is remembered until it expires (timestamps still checked on every use).
         return cacheSize > 0 ? new CachingReactiveJwtDecoder(verifying, cacheSize, Clock.systemUTC()) : verifying;

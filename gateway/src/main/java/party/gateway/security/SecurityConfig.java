@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -32,6 +33,16 @@ class SecurityConfig {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
     };
 
+    /**
+     * No Spring Security observations: the exchange's own {@code http.server.requests} observation
+     * times and traces the request already; wrapping each security filter, the authentication and
+     * the authorization in observations of their own was a tenth of the gateway's CPU per request.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponder problems) {
         ServerAuthenticationEntryPoint entryPoint = unauthorized(problems);
@@ -51,6 +62,7 @@ class SecurityConfig {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))

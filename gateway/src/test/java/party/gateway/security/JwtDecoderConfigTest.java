@@ -118,6 +118,25 @@ class JwtDecoderConfigTest {
         assertThat(verifications).hasValue(2);
     }
 
+    @Test
+    void oneTokenMoreThanTheBoundDoesNotEmptyTheCache() {
+        AtomicInteger verifications = new AtomicInteger();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(token -> {
+            verifications.incrementAndGet();
+            return reactor.core.publisher.Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject(token)
+                    .issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(300)).build());
+        }, 100, clock);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i <= 100; i++) {
+                decoder.decode("t" + i).block();
+            }
+        }
+        // 101 players on a cache of 100: a quarter is verified again now and then, not every token every round.
+        assertThat(decoder.size()).isBetween(75, 100);
+        assertThat(verifications.get()).isLessThan(101 + 2 * 60);
+    }
+
     private static final class MovingClock extends Clock {
         volatile Instant now = Instant.now();
 

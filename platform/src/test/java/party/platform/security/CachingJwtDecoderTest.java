@@ -93,4 +93,19 @@ class CachingJwtDecoderTest {
         }
         assertThat(decoder.size()).isLessThanOrEqualTo(10);
     }
+
+    @Test
+    void oneTokenMoreThanTheBoundDoesNotEmptyTheCache() {
+        CountingDecoder verifying = new CountingDecoder();
+        verifying.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifying, 100, verifying.clock);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i <= 100; i++) {
+                decoder.decode("t" + i + ":300");
+            }
+        }
+        // 101 players on a cache of 100: a quarter is verified again now and then, not every token every round.
+        assertThat(decoder.size()).isBetween(75, 100);
+        assertThat(verifying.calls.get()).isLessThan(101 + 2 * 60);
+    }
 }

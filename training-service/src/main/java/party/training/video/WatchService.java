@@ -2,6 +2,8 @@ package party.training.video;
 
 import java.time.Clock;
 import java.util.List;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -24,9 +26,13 @@ import party.training.support.TrainingProperties;
 
 /**
  * Watch progress from heartbeats. Starting a video creates the member's progress document;
- * each heartbeat is one read by _id and one write guarded by the sequence read, so a duplicate
- * (same or older sequence) changes nothing and two racing heartbeats cannot both count. When
- * the watched share reaches the configured one, the video's credit hours go to the ledger once.
+ * each heartbeat is one write guarded by the sequence it builds on, so a duplicate (same or older
+ * sequence) changes nothing and two racing heartbeats cannot both count. The state it builds on
+ * is the one this replica wrote or read last (a bounded cache), else a read by _id: a player's
+ * heartbeats are one write each instead of a read and a write. The guard keeps the database the
+ * authority: when another replica wrote in between, the write changes nothing, and the heartbeat
+ * is computed again from a fresh read. When the watched share reaches the configured one, the
+ * video's credit hours go to the ledger once.
  */
 @Service
 public class WatchService implements InitializingBean {
@@ -37,6 +43,8 @@ public class WatchService implements InitializingBean {
     private final Ledger ledger;
     private final TrainingProperties properties;
     private final Clock clock;
+    /** Watchers' last known progress, by id; 20,000 small documents per replica at most. */
+    private final Cache<String, WatchProgress> recent = Caffeine.newBuilder().maximumSize(20_000).build();
 
     WatchService(MongoTemplate mongo, VideoService videos, Scopes scopes, Ledger ledger, TrainingProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -82,11 +90,41 @@ public class WatchService implements InitializingBean {
      * @throws ApiException 409 for a video the member has not started, or a heartbeat that lost a race
      */
     public WatchProgress heartbeat(String videoId, long seq, double position, boolean playing, CurrentUser user) {
-        String memberId = own(user);
-        WatchProgress p = mongo.findById(WatchProgress.idOf(memberId, videoId), WatchProgress.class);
+        String id = WatchProgress.idOf(own(user), videoId);
+        WatchProgress known = recent.getIfPresent(id);
+        WatchProgress p = known != null ? known : mongo.findById(id, WatchProgress.class);
         if (p == null) {
             throw ApiException.conflict("video-not-started", videoId);
         }
+        WatchProgress after = advance(p, seq, position, playing);
+        if (after == null && known != null) {
+            // This replica's copy was behind (another replica took the member's last heartbeats).
+            recent.invalidate(id);
+            p = mongo.findById(id, WatchProgress.class);
+            if (p == null) {
+                throw ApiException.conflict("video-not-started", videoId);
+            }
+            after = advance(p, seq, position, playing);
+        }
+        if (after == null) {
+            WatchProgress now = mongo.findById(id, WatchProgress.class);
+            if (now != null && now.seq() >= seq) {
+                return now; // the same heartbeat, delivered twice at once
+            }
+            throw ApiException.conflict("heartbeat-race");
+        }
+        if (after.completed() && !after.credited()) {
+            after = credit(after);
+        }
+        recent.put(id, after);
+        return after;
+    }
+
+    /**
+     * The heartbeat applied to {@code p} and written, guarded by {@code p}'s sequence; {@code p}
+     * itself for a duplicate or late heartbeat; null when the stored document is no longer {@code p}.
+     */
+    private WatchProgress advance(WatchProgress p, long seq, double position, boolean playing) {
         if (seq <= p.seq()) {
             return p; // a duplicate or a late one: counted once, already
         }
@@ -105,15 +143,10 @@ public class WatchService implements InitializingBean {
         long modified = mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id()).and("seq").is(p.seq())), update,
                 WatchProgress.class).getModifiedCount();
         if (modified == 0) {
-            WatchProgress now2 = mongo.findById(p.id(), WatchProgress.class);
-            if (now2 != null && now2.seq() >= seq) {
-                return now2; // the same heartbeat, delivered twice at once
-            }
-            throw ApiException.conflict("heartbeat-race");
+            return null;
         }
-        WatchProgress after = new WatchProgress(p.id(), p.memberId(), p.videoId(), p.orgId(), p.durationSeconds(), seq, now,
+        return new WatchProgress(p.id(), p.memberId(), p.videoId(), p.orgId(), p.durationSeconds(), seq, now,
                 position, playing, segments, watched, completed, p.credited());
-        return completed && !p.credited() ? credit(after) : after;
     }
 
     public WatchProgress progress(String videoId, CurrentUser user) {

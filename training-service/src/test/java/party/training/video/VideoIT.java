@@ -164,4 +164,34 @@ class VideoIT extends IntegrationTest {
         Response invalid = post("/api/v1/trainings/videos/" + id + "/heartbeats", member(memberA), Map.of("seq", -1, "position", 1));
         assertThat(invalid.status()).isEqualTo(400);
     }
+
+    @Test
+    void aHeartbeatBuildsOnWhatAnotherReplicaWroteMeanwhile() {
+        Orgs orgs = orgs();
+        String id = upload(staff(orgs), orgs.committee(), bytes(2000), "video/mp4", 100).json().path("id").asString();
+        String memberA = registeredMember(orgs.branchA());
+        assertThat(post("/api/v1/trainings/videos/" + id + "/views", member(memberA), null).status()).isEqualTo(200);
+        beat(id, memberA, 1, 0, true);
+        CLOCK.advance(Duration.ofSeconds(15));
+        assertThat(beat(id, memberA, 2, 15, true).json().path("watchedSeconds").asDouble()).isCloseTo(15.0, within(0.5));
+
+        // Heartbeat 3 went to another replica: the stored progress moved on without this one knowing.
+        CLOCK.advance(Duration.ofSeconds(15));
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(memberA + "|" + id)),
+                new org.springframework.data.mongodb.core.query.Update().set("seq", 3L).set("lastAtMillis", CLOCK.millis())
+                        .set("lastPosition", 30.0).set("lastPlaying", true)
+                        .set("segments", java.util.List.of(new WatchSegments.Segment(0, 30))).set("watchedSeconds", 30.0),
+                WatchProgress.class);
+
+        CLOCK.advance(Duration.ofSeconds(15));
+        Response fourth = beat(id, memberA, 4, 45, true);
+        assertThat(fourth.status()).isEqualTo(200);
+        assertThat(fourth.json().path("watchedSeconds").asDouble()).isCloseTo(45.0, within(0.5));
+        // Heartbeat 3 delivered here too (a retry): already counted, nothing changes.
+        assertThat(beat(id, memberA, 3, 30, true).json().path("watchedSeconds").asDouble()).isCloseTo(45.0, within(0.5));
+        WatchProgress stored = mongo.findById(memberA + "|" + id, WatchProgress.class);
+        assertThat(stored.seq()).isEqualTo(4);
+        assertThat(stored.watchedSeconds()).isCloseTo(45.0, within(0.5));
+    }
 }
