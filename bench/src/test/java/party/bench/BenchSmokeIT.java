@@ -65,6 +65,11 @@ class BenchSmokeIT {
             assertThat(training.progressUnderLoad().calls()).isPositive();
             assertThat(training.cpuMsPerHeartbeat()).isPositive();
             assertThat(training.stackCpuMsPerHeartbeat()).isPositive().isLessThan(training.cpuMsPerHeartbeat());
+            assertThat(training.cpuMsByPart().get(TrainingBench.TRAINING)).isPositive();
+            assertThat(training.cpuMsByPart().get(TrainingBench.GATEWAY)).isPositive();
+            assertThat(training.pacedHeartbeat().calls()).isPositive();
+            assertThat(training.pacedFailures()).isZero();
+            assertThat(training.progressPaced().calls()).isPositive();
             assertThat(training.seeks().calls()).isEqualTo(20);
             assertThat(training.streamFailures()).isZero();
             assertThat(training.bytesMatch()).isTrue();
