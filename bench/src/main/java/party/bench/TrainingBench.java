@@ -105,7 +105,7 @@ final class TrainingBench {
                     |---|---|
                     | machine | %d cores, JDK %s |
                     | members registered (`POST /api/v1/members/batch`, 500 per call) | %d in %d ms; training roster caught up %d ms later |
-                    | heartbeats (`POST /api/v1/trainings/videos/{id}/heartbeats`, member tokens, %d in flight for %d s) | %d sent |
+                    | heartbeats (`POST /api/v1/trainings/videos/{id}/heartbeats`, member tokens, %d in flight for %d s after as long again, up to 30 s, to warm up) | %d sent |
                     | heartbeat throughput | %.0f /s (bar ≥ 2,000/s) |
                     | heartbeat latency p50 / p99 | %s |
                     | failed heartbeats | %d |
@@ -236,8 +236,8 @@ final class TrainingBench {
         // Heartbeats: each worker owns members w, w + c, w + 2c, ..., one heartbeat at a time each.
         long[] sequence = new long[members.size()];
         String heartbeatPath = gateway + "/api/v1/trainings/videos/" + videoId + "/heartbeats";
-        // Long enough for the JIT to settle: C2 still took an eighth of the CPU 5 s in.
-        Duration warmUp = Duration.ofSeconds(Math.min(15, Math.max(1, window.toSeconds() / 2)));
+        // Half the window, up to 30 s, for the JIT to settle: C2 still took an eighth of the CPU 5 s in.
+        Duration warmUp = Duration.ofSeconds(Math.min(30, Math.max(1, window.toSeconds() / 2)));
         runHeartbeats(concurrency, warmUp, members.size(), sequence, tokens, heartbeatPath, null, new AtomicLong(),
                 new AtomicLong(), new AtomicLong(), 0);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
