@@ -2,8 +2,13 @@ package party.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -438,6 +443,65 @@ class GatewayApplicationTest {
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token()))
                 .exchange().expectStatus().isOk();
+    }
+
+    // ---- connections -------------------------------------------------------------------------
+
+    @Test
+    void aKeepAliveConnectionStillReadsAfterAQueuedRequestIsAnsweredAtOnce() throws IOException {
+        // Reactor Netty queues a request that arrives before the previous exchange on its
+        // connection has ended: a pipelined one, or a keep-alive one sent as soon as the previous
+        // answer's last byte arrived, before the server had ended that exchange (on a loaded
+        // machine it happens to any client that reuses connections: WebTestClient, a proxy in
+        // front of the gateway). Reactor Netty 1.3.6 drained the queue without reading the socket
+        // again when the queued request was answered during its own dispatch (a 401 needs no
+        // I/O), so the connection's next request was never read: the health test's /actuator
+        // call after an unauthenticated one hung until WebTestClient gave up. Pipelining the
+        // requests (the first is proxied, so it is still open when the second arrives) makes the
+        // queueing certain instead of a matter of timing.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String proxied = "GET /api/v1/members/pipelined HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token() + "\r\n\r\n";
+            String unauthenticated = "GET /api/v1/members/pipelined HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            out.write((proxied + unauthenticated).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readStatus(in)).isEqualTo(200);
+            assertThat(readStatus(in)).isEqualTo(401);
+
+            out.write("GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readStatus(in)).as("the next request on the same connection").isEqualTo(200);
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body and returns its status. */
+    private static int readStatus(InputStream in) throws IOException {
+        String statusLine = readLine(in);
+        int contentLength = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                contentLength = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.readNBytes(contentLength);
+        return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     // ---- tokens ------------------------------------------------------------------------------
