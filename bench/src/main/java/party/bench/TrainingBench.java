@@ -5,16 +5,18 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +34,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import com.sun.nio.file.ExtendedOpenOption;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import party.standalone.DemoDirectory;
 import party.standalone.RunningStack;
 import party.standalone.Standalone;
@@ -77,9 +83,10 @@ final class TrainingBench {
                           RegistryBench.Latency progressUnderLoad, double scenarioRate, double pacedPerSecond,
                           RegistryBench.Latency pacedHeartbeat, long pacedFailures, RegistryBench.Latency progressPaced,
                           RegistryBench.Latency progress,
-                          int progressFailures, long videoBytes, double diskWriteMBps, double diskReadMBps, Duration upload,
+                          int progressFailures, long videoBytes, double diskWriteMBps, double pageCacheReadMBps,
+                          DiskRead diskRead, int chunkSize, double storageReadMBps, Duration upload,
                           int ranges, long rangeSize, double rangeMBps, RegistryBench.Latency seeks,
-                          double fullGetMBps, boolean bytesMatch,
+                          double fullGetMBps, Cpu cpuMsPerMB, double serviceGetMBps, boolean bytesMatch,
                           long heapBeforeMB, long heapPeakMB, long heapAfterMB, long heapMaxMB, int streamFailures,
                           Path file) {
 
@@ -88,9 +95,14 @@ final class TrainingBench {
                     heartbeatsPerSecond, heartbeat, heartbeatFailures, cpuMsPerHeartbeat, stackCpuMsPerHeartbeat, cpuMsByPart,
                     progressUnderLoad, scenarioRate, pacedPerSecond, pacedHeartbeat, pacedFailures, progressPaced,
                     progress,
-                    progressFailures, videoBytes, diskWriteMBps, diskReadMBps, upload, ranges, rangeSize, rangeMBps, seeks,
-                    fullGetMBps, bytesMatch, heapBeforeMB,
+                    progressFailures, videoBytes, diskWriteMBps, pageCacheReadMBps, diskRead, chunkSize, storageReadMBps,
+                    upload, ranges, rangeSize, rangeMBps, seeks,
+                    fullGetMBps, cpuMsPerMB, serviceGetMBps, bytesMatch, heapBeforeMB,
                     heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, written);
+        }
+
+        private static double share(double part, double whole) {
+            return whole > 0 ? 100 * part / whole : Double.NaN;
         }
 
         int failures() {
@@ -116,11 +128,16 @@ final class TrainingBench {
                     | a member's progress meanwhile, one caller, p50 / p99 | %s (bar p99 < 20 ms) |
                     | a member's progress after the heartbeats, one caller, p50 / p99 | %s |
                     | failed progress calls | %d |
-                    | large video | %d MB; the same file written at %.0f MB/s and read back at %.0f MB/s straight from disk (page cache) |
+                    | large video | %d MB, generated and written at %.0f MB/s (to the page cache, then flushed) |
+                    | **the disk**: the file read sequentially bypassing the page cache (%s) | %s |
+                    | the page cache: the same file read back through it (memory, not the disk) | %.0f MB/s |
+                    | **the storage**: the video's GridFS chunks (%d KiB) read in order straight from the stack's MongoDB, one find by `{files_id, n}` each, no HTTP (faster of 2 passes) | %.0f MB/s |
                     | upload (multipart, streamed from the file) | %d ms |
-                    | sequential Range reads of %.2f MB through the gateway | %d ranges, %.0f MB/s |
+                    | sequential Range reads of %.2f MB through the gateway | %d ranges, %.0f MB/s (%.0f%% of the disk, %.0f%% of the storage) |
                     | seeks: Range reads of 1 MB at random offsets, p50 / p99 | %s |
-                    | one whole GET | %.0f MB/s |
+                    | one whole GET through the gateway | %.0f MB/s (%.0f%% of the disk, %.0f%% of the storage) |
+                    | one whole GET straight from training-service (no gateway) | %.0f MB/s |
+                    | CPU of this JVM per MB streamed: Range reads / whole GET through the gateway / whole GET without it | %.2f / %.2f / %.2f ms |
                     | bytes read back equal the file (first and last range, whole GET) | %s |
                     | heap of this JVM (stack + bench) before / peak during / after streaming (max heap) | %d MB / %d MB / %d MB (%d MB) |
                     | failed streaming calls | %d |
@@ -135,7 +152,12 @@ final class TrainingBench {
                     each worker owns its members, so a member's heartbeats go one at a time with rising
                     `seq`, every 15 s of video apart. Heap is sampled every 20 ms while streaming; "before"
                     and "after" follow a GC. The gateway's per-principal rate limit is raised to %d/s.
-                    Stack: standalone in the bench JVM, fresh data folder, free ports.
+                    Stack: standalone in the bench JVM, fresh data folder, free ports. The disk figure is
+                    what the machine's block device delivers to one reader in 8 MB requests (on a virtual
+                    machine the host may still cache); the storage figure is the most a stream of the
+                    video's chunks can carry here, since every byte served passes that way first. CPU per
+                    MB counts the whole JVM (stack and the bench reading and comparing the bytes): on a
+                    shared machine it varies less than MB/s.
                     """.formatted(Runtime.getRuntime().availableProcessors(), Runtime.version(), members,
                     registration.toMillis(), rosterCatchUp.toMillis(), concurrency, heartbeatWindow.toSeconds(),
                     heartbeats, heartbeatsPerSecond, heartbeat.text(), heartbeatFailures, cpuMsPerHeartbeat,
@@ -143,8 +165,11 @@ final class TrainingBench {
                     Runtime.getRuntime().availableProcessors() * 1000 / stackCpuMsPerHeartbeat,
                     progressUnderLoad.text(), scenarioRate, pacedPerSecond, pacedHeartbeat.text(), pacedFailures,
                     progressPaced.text(), progress.text(), progressFailures, videoBytes / (1024 * 1024), diskWriteMBps,
-                    diskReadMBps, upload.toMillis(), rangeSize / (1024.0 * 1024), ranges, rangeMBps, seeks.text(),
-                    fullGetMBps, bytesMatch ? "yes" : "NO",
+                    diskRead.how(), diskRead.text(), pageCacheReadMBps, chunkSize / 1024, storageReadMBps, upload.toMillis(),
+                    rangeSize / (1024.0 * 1024), ranges, rangeMBps, share(rangeMBps, diskRead.mbps()),
+                    share(rangeMBps, storageReadMBps), seeks.text(), fullGetMBps, share(fullGetMBps, diskRead.mbps()),
+                    share(fullGetMBps, storageReadMBps), serviceGetMBps, cpuMsPerMB.ranges(), cpuMsPerMB.gateway(),
+                    cpuMsPerMB.service(), bytesMatch ? "yes" : "NO",
                     heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures,
                     Runtime.getRuntime().availableProcessors(), partsTable(), Bench.RATE_LIMIT);
         }
@@ -315,14 +340,16 @@ final class TrainingBench {
             }
         }
 
-        Streaming streaming = stream(gateway, admin, committee, tokens.getFirst(), videoMegabytes);
+        Streaming streaming = stream(stack, admin, committee, tokens.getFirst(), videoMegabytes);
         return new TrainingReport(members.size(), registration, catchUp, concurrency, window, sent.get(), perSecond,
                 RegistryBench.Latency.of(latencies), failures.get(), cpuMsPerHeartbeat, stackCpuMsPerHeartbeat, cpuMsByPart,
                 RegistryBench.Latency.of(progressUnderLoad), scenarioRate, pacedPerSecond,
                 RegistryBench.Latency.of(pacedLatencies), pacedFailures.get(), RegistryBench.Latency.of(progressPaced),
                 RegistryBench.Latency.of(progress), progressFailures.get(),
-                streaming.bytes, streaming.diskMBps, streaming.diskReadMBps, streaming.upload, streaming.ranges,
+                streaming.bytes, streaming.diskMBps, streaming.pageCacheReadMBps, streaming.diskRead, streaming.chunkSize,
+                streaming.storageReadMBps, streaming.upload, streaming.ranges,
                 streaming.rangeSize, streaming.rangeMBps, RegistryBench.Latency.of(streaming.seeks), streaming.fullMBps,
+                streaming.cpuMsPerMB, streaming.serviceMBps,
                 streaming.match, streaming.heapBefore, streaming.heapPeak,
                 streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures, null);
     }
@@ -433,34 +460,122 @@ final class TrainingBench {
         });
     }
 
-    private record Streaming(long bytes, double diskMBps, double diskReadMBps, Duration upload, int ranges, long rangeSize,
-                             double rangeMBps, List<Long> seeks, double fullMBps, boolean match, long heapBefore,
-                             long heapPeak, long heapAfter, int failures) {
+    private record Streaming(long bytes, double diskMBps, double pageCacheReadMBps, DiskRead diskRead, int chunkSize,
+                             double storageReadMBps, Duration upload, int ranges, long rangeSize, double rangeMBps,
+                             List<Long> seeks, double fullMBps, Cpu cpuMsPerMB, double serviceMBps, boolean match,
+                             long heapBefore, long heapPeak, long heapAfter, int failures) {
+    }
+
+    /** Milliseconds of this JVM's CPU per MB streamed: 8 MB ranges and whole GETs through the gateway and without it. */
+    record Cpu(double ranges, double gateway, double service) {
+    }
+
+    /**
+     * A sequential read of a file bypassing the page cache: {@code mbps} NaN when the file system
+     * refused {@code O_DIRECT}, then {@code note} says why.
+     */
+    record DiskRead(double mbps, String how, String note) {
+
+        String text() {
+            return Double.isNaN(mbps) ? "not measured: " + note : "%.0f MB/s".formatted(mbps);
+        }
+    }
+
+    /**
+     * Reads {@code file} once with {@code O_DIRECT} (Linux), in 8 MB requests into a buffer aligned
+     * to the file system's block size, so every byte comes from the device and none from the page
+     * cache, whatever was read or written before.
+     */
+    static DiskRead directRead(Path file) {
+        String fileSystem;
+        try {
+            fileSystem = Files.getFileStore(file).type() + " on " + Files.getFileStore(file).name();
+        } catch (IOException e) {
+            fileSystem = "?";
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
+            int block = (int) Math.max(512, Files.getFileStore(file).getBlockSize());
+            ByteBuffer buffer = ByteBuffer.allocateDirect(8 * 1024 * 1024 + block).alignedSlice(block)
+                    .limit(8 * 1024 * 1024);
+            long total = 0;
+            long t0 = System.nanoTime();
+            int n;
+            while ((n = channel.read(buffer, total)) > 0) {
+                total += n;
+                buffer.clear().limit(8 * 1024 * 1024);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new DiskRead(total / (1024.0 * 1024) / seconds, "`O_DIRECT`, " + block + " B aligned, " + fileSystem, null);
+        } catch (IOException | UnsupportedOperationException e) {
+            return new DiskRead(Double.NaN, "`O_DIRECT` refused, " + fileSystem, e.toString());
+        }
+    }
+
+    /**
+     * The video's chunks read in order straight from the stack's MongoDB (loopback wire protocol,
+     * no HTTP, no gateway): one find by {@code {files_id, n}} each, as the service reads them; the
+     * faster of two passes. Answers MB/s and the chunk size; a wrong total length fails the run.
+     */
+    private static double[] storageRead(RunningStack stack, String videoId) {
+        try (MongoClient client = MongoClients.create(stack.mongoUri("training"))) {
+            var db = client.getDatabase("training");
+            Document video = db.getCollection("videos").find(new Document("_id", videoId)).first();
+            ObjectId fileId = new ObjectId(video.getString("fileId"));
+            Document file = db.getCollection("video_files.files").find(new Document("_id", fileId)).first();
+            long length = ((Number) file.get("length")).longValue();
+            int chunkSize = ((Number) file.get("chunkSize")).intValue();
+            var chunks = db.getCollection("video_files.chunks");
+            // Two passes, the faster counts: the first also warms up the code that reads large documents.
+            double best = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                long total = 0;
+                long t0 = System.nanoTime();
+                for (int n = 0; (long) n * chunkSize < length; n++) {
+                    Document chunk = chunks.find(new Document("files_id", fileId).append("n", n)).first();
+                    total += chunk.get("data", Binary.class).length();
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (total != length) {
+                    throw new IllegalStateException("GridFS chunks hold " + total + " bytes, the file " + length);
+                }
+                best = Math.max(best, length / (1024.0 * 1024) / seconds);
+            }
+            return new double[] {best, chunkSize};
+        }
     }
 
     /** A large video generated on disk, uploaded from the file, read back in Range requests and once whole. */
-    private Streaming stream(String gateway, String admin, String committee, String memberToken, int megabytes)
+    private Streaming stream(RunningStack stack, String admin, String committee, String memberToken, int megabytes)
             throws Exception {
-        Path file = Files.createTempFile("bench-video", ".mp4");
+        String gateway = stack.gatewayUrl();
+        // In the bench's data folder, so the disk measured is the one the embedded MongoDB writes to.
+        Path file = Files.createTempFile(stack.options().dataDir(), "bench-video", ".mp4");
         try {
             long bytes = (long) megabytes * 1024 * 1024;
             byte[] block = new byte[1024 * 1024];
             new Random(7).nextBytes(block);
             long t0 = System.nanoTime();
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 for (long written = 0; written < bytes; written += block.length) {
                     block[0] = (byte) (written / block.length); // every MB a little different
-                    out.write(block);
+                    ByteBuffer wrap = ByteBuffer.wrap(block);
+                    while (wrap.hasRemaining()) {
+                        out.write(wrap);
+                    }
                 }
+                // On the device before the direct read, which would otherwise wait for the write-back.
+                out.force(true);
             }
             double diskMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
+            DiskRead diskRead = directRead(file);
             t0 = System.nanoTime();
             try (InputStream in = Files.newInputStream(file)) {
                 while (in.read(block) >= 0) {
                     // only the time to read it
                 }
             }
-            double diskReadMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
+            double pageCacheReadMBps = megabytes / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("disk (direct) %s, page cache %.0f MB/s%n", diskRead.text(), pageCacheReadMBps);
 
             long heapBefore = usedHeapAfterGc();
             AtomicLong peak = new AtomicLong(heapBefore);
@@ -479,6 +594,7 @@ final class TrainingBench {
             t0 = System.nanoTime();
             String videoId = uploadFile(gateway, admin, committee, "压测长视频", 7_200, file);
             Duration upload = Duration.ofNanos(System.nanoTime() - t0);
+            double[] storage = storageRead(stack, videoId);
             String content = gateway + "/api/v1/trainings/videos/" + videoId + "/content";
 
             // 8 MB ranges; a small (smoke) file is cut into 4 so that several ranges are still read.
@@ -486,6 +602,7 @@ final class TrainingBench {
             int ranges = 0;
             boolean match = true;
             t0 = System.nanoTime();
+            long cpu0 = ThreadCpu.processCpuNanos();
             byte[] buffer = new byte[64 * 1024];
             try (RandomAccessFile original = new RandomAccessFile(file.toFile(), "r")) {
                 for (long start = 0; start < bytes; start += rangeSize) {
@@ -509,6 +626,7 @@ final class TrainingBench {
                     ranges++;
                 }
                 double rangeMBps = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
+                double rangeCpu = (ThreadCpu.processCpuNanos() - cpu0) / 1e6 / (bytes / (1024.0 * 1024));
 
                 // Seeks as a player makes them: 1 MB from random offsets, each compared with the file.
                 List<Long> seeks = new ArrayList<>();
@@ -533,27 +651,40 @@ final class TrainingBench {
                     }
                 }
 
-                t0 = System.nanoTime();
-                HttpResponse<InputStream> whole = http.send(HttpRequest.newBuilder(URI.create(content))
-                        .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + memberToken).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                long read = drain(whole.body(), buffer, original, 0);
-                double fullMBps = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
-                if (whole.statusCode() != 200 || Math.abs(read) != bytes) {
-                    failures++;
-                    System.out.println("whole GET answered " + whole.statusCode() + ", " + read + " bytes");
+                // The whole file through the gateway, then straight from training-service: the difference is the gateway's.
+                double[] fullMBps = new double[2];
+                double[] fullCpu = new double[2];
+                String[] urls = {content, stack.serviceUrl("training-service") + "/api/v1/trainings/videos/" + videoId + "/content"};
+                for (int i = 0; i < urls.length; i++) {
+                    t0 = System.nanoTime();
+                    cpu0 = ThreadCpu.processCpuNanos();
+                    HttpResponse<InputStream> whole = http.send(HttpRequest.newBuilder(URI.create(urls[i]))
+                            .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + memberToken).GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    long read = drain(whole.body(), buffer, original, 0);
+                    fullMBps[i] = bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
+                    fullCpu[i] = (ThreadCpu.processCpuNanos() - cpu0) / 1e6 / (bytes / (1024.0 * 1024));
+                    if (whole.statusCode() != 200 || Math.abs(read) != bytes) {
+                        failures++;
+                        System.out.println("whole GET " + urls[i] + " answered " + whole.statusCode() + ", " + read + " bytes");
+                    }
+                    if (read < 0) {
+                        match = false;
+                    }
                 }
-                if (read < 0) {
-                    match = false;
-                }
+                Cpu cpu = new Cpu(rangeCpu, fullCpu[0], fullCpu[1]);
                 sampling.set(false);
                 sampler.join();
                 long heapAfter = usedHeapAfterGc();
-                System.out.printf("streaming %d MB: disk write %.0f / read %.0f MB/s, upload %d ms, ranges %.0f MB/s, seeks %s, "
-                        + "whole %.0f MB/s, heap %d/%d/%d MB%n", megabytes, diskMBps, diskReadMBps, upload.toMillis(),
-                        rangeMBps, RegistryBench.Latency.of(seeks).text(), fullMBps, heapBefore, peak.get(), heapAfter);
-                return new Streaming(bytes, diskMBps, diskReadMBps, upload, ranges, rangeSize, rangeMBps, seeks, fullMBps,
-                        match, heapBefore, peak.get(), heapAfter, failures);
+                System.out.printf("streaming %d MB: disk write %.0f / direct read %s / page cache %.0f MB/s, upload %d ms, "
+                        + "storage (%d KiB chunks) %.0f MB/s, ranges %.0f MB/s, seeks %s, whole %.0f MB/s, without gateway "
+                        + "%.0f MB/s, CPU ms/MB ranges %.2f whole %.2f without gateway %.2f, heap %d/%d/%d MB%n",
+                        megabytes, diskMBps, diskRead.text(), pageCacheReadMBps, upload.toMillis(), (int) storage[1] / 1024,
+                        storage[0], rangeMBps, RegistryBench.Latency.of(seeks).text(), fullMBps[0], fullMBps[1], cpu.ranges(),
+                        cpu.gateway(), cpu.service(), heapBefore, peak.get(), heapAfter);
+                return new Streaming(bytes, diskMBps, pageCacheReadMBps, diskRead, (int) storage[1], storage[0], upload,
+                        ranges, rangeSize, rangeMBps, seeks, fullMBps[0], cpu, fullMBps[1], match, heapBefore, peak.get(),
+                        heapAfter, failures);
             } finally {
                 sampling.set(false);
             }

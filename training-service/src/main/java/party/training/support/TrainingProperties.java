@@ -22,7 +22,7 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
         targets = targets == null ? new Targets(null, null) : targets;
         lectureHours = lectureHours == null ? new BigDecimal("2") : lectureHours;
         checkIn = checkIn == null ? new CheckIn(null, null, null) : checkIn;
-        video = video == null ? new Video(null, null, null, null, null) : video;
+        video = video == null ? new Video(null, null, null, null, null, null) : video;
         conference = conference == null ? new Conference(null, null, null) : conference;
         if (lectureHours.signum() < 0) {
             throw new IllegalArgumentException("party.training.lecture-hours must not be negative");
@@ -58,18 +58,29 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
      * @param maxPlaybackSpeed the fastest playback credited: content beyond wall time x this is not credited (default 2.0)
      * @param idleLimit a gap between heartbeats longer than this credits nothing (default 60 s)
      * @param completeShare share of the video's length watched that completes it (default 0.9)
-     * @param bufferSize bytes copied at a time when streaming (default 64 KiB)
+     * @param bufferSize the response buffer when streaming: bytes handed to the connection per write (default 64 KiB;
+     *                   Tomcat's own 8 KiB cut every chunk into many small writes)
+     * @param chunkSize GridFS chunk size of new uploads (default 1 MiB; files keep the size they were stored with):
+     *                  streaming costs one MongoDB round trip per chunk
      */
     public record Video(DataSize maxUploadSize, Double maxPlaybackSpeed, Duration idleLimit, Double completeShare,
-                        DataSize bufferSize) {
+                        DataSize bufferSize, DataSize chunkSize) {
         public Video {
             maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
             maxPlaybackSpeed = maxPlaybackSpeed == null ? 2.0 : maxPlaybackSpeed;
             idleLimit = idleLimit == null ? Duration.ofSeconds(60) : idleLimit;
             completeShare = completeShare == null ? 0.9 : completeShare;
             bufferSize = bufferSize == null ? DataSize.ofKilobytes(64) : bufferSize;
+            chunkSize = chunkSize == null ? DataSize.ofMegabytes(1) : chunkSize;
             if (maxPlaybackSpeed < 1 || completeShare <= 0 || completeShare > 1) {
                 throw new IllegalArgumentException("party.training.video: max-playback-speed >= 1, 0 < complete-share <= 1");
+            }
+            // A chunk is one document: MongoDB's limit is 16 MB, with room for the chunk's other fields.
+            if (chunkSize.toBytes() < 1024 || chunkSize.toBytes() > 15L * 1024 * 1024) {
+                throw new IllegalArgumentException("party.training.video.chunk-size: from 1KB to 15MB");
+            }
+            if (bufferSize.toBytes() < 1024 || bufferSize.toBytes() > 16L * 1024 * 1024) {
+                throw new IllegalArgumentException("party.training.video.buffer-size: from 1KB to 16MB");
             }
         }
     }

@@ -3,32 +3,47 @@ package party.training.video;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import org.bson.Document;
 import org.bson.types.Binary;
 
 /**
- * A GridFS file's bytes, read one chunk at a time, each chunk by a find of its exact
- * {@code {files_id, n}} (the key of GridFS's unique chunk index). The driver's download stream
- * instead asks for {@code {files_id, n: {$gte: k}}} sorted by {@code n}: the embedded MongoDB
- * server answers that by scanning every chunk of the bucket and holding all matches in memory
- * at once, so a Range request of a 500 MB video read the whole video per request. Memory here is
- * one chunk (255 KB); a seek costs nothing until the next read.
+ * A GridFS file's bytes from {@code position} up to {@code end}, read one chunk at a time, each
+ * chunk by a find of its exact {@code {files_id, n}} (the key of GridFS's unique chunk index). The
+ * driver's download stream instead asks for {@code {files_id, n: {$gte: k}}} sorted by {@code n}:
+ * the embedded MongoDB server answers that by scanning every chunk of the bucket and holding all
+ * matches in memory at once, so a Range request of a 500 MB video read the whole video per request.
+ * Memory here is one chunk; no chunk past {@code end} is read.
+ *
+ * <p>Reading the next chunk ahead on another thread while the current one is written was tried
+ * and measured (bench {@code --scenario=training}): on the 2-core machine, where the stack and
+ * the load generator already keep both cores busy, it streamed no faster and cost more CPU per
+ * MB (a thread hand-off per chunk), so chunks are read when needed.
  */
 final class GridFsChunkStream extends InputStream {
 
     private final MongoCollection<Document> chunks;
     private final Object fileId;
-    private final long length;
+    private final long end;
     private final int chunkSize;
     private long position;
     private byte[] chunk;
     private int chunkIndex = -1;
 
-    GridFsChunkStream(MongoCollection<Document> chunks, Object fileId, long length, int chunkSize) {
+    /**
+     * @param length the file's length
+     * @param start  where reading starts
+     * @param end    where reading stops (exclusive; at most {@code length})
+     */
+    GridFsChunkStream(MongoCollection<Document> chunks, Object fileId, long length, int chunkSize, long start, long end) {
+        if (start < 0 || end > length || start > end || chunkSize <= 0) {
+            throw new IllegalArgumentException("bytes " + start + "-" + end + " of " + length + " in chunks of " + chunkSize);
+        }
         this.chunks = chunks;
         this.fileId = fileId;
-        this.length = length;
+        this.end = end;
         this.chunkSize = chunkSize;
+        this.position = start;
     }
 
     @Override
@@ -42,7 +57,59 @@ final class GridFsChunkStream extends InputStream {
         if (max == 0) {
             return 0;
         }
-        if (position >= length) {
+        int count = current(max);
+        if (count < 0) {
+            return -1;
+        }
+        System.arraycopy(chunk, (int) (position % chunkSize), buffer, offset, count);
+        position += count;
+        return count;
+    }
+
+    /**
+     * Writes the rest (up to {@code end}) to {@code out} straight from each chunk's array, a whole
+     * chunk per write where the range allows, instead of copying it through a buffer of the
+     * caller's in pieces.
+     */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        long written = 0;
+        int count;
+        while ((count = current(Integer.MAX_VALUE)) > 0) {
+            out.write(chunk, (int) (position % chunkSize), count);
+            position += count;
+            written += count;
+        }
+        return written;
+    }
+
+    @Override
+    public long skip(long n) {
+        long skipped = Math.max(0, Math.min(n, end - position));
+        position += skipped;
+        return skipped;
+    }
+
+    @Override
+    public int available() {
+        return chunkIndex >= 0 && position < end && position / chunkSize == chunkIndex
+                ? (int) Math.min(chunk.length - position % chunkSize, end - position) : 0;
+    }
+
+    @Override
+    public void close() {
+        chunk = null;
+        chunkIndex = -1;
+    }
+
+    /** Chunks this stream holds now (tests check the bound). */
+    int chunksHeld() {
+        return chunk == null ? 0 : 1;
+    }
+
+    /** Bytes of the chunk at the position, at most {@code max}, loading it if needed; -1 at the end. */
+    private int current(int max) throws IOException {
+        if (position >= end) {
             return -1;
         }
         int index = (int) (position / chunkSize);
@@ -51,26 +118,11 @@ final class GridFsChunkStream extends InputStream {
             chunkIndex = index;
         }
         int from = (int) (position % chunkSize);
-        int count = (int) Math.min(Math.min(max, chunk.length - from), length - position);
+        int count = (int) Math.min(Math.min(max, chunk.length - from), end - position);
         if (count <= 0) {
             throw new IOException("GridFS chunk " + index + " of file " + fileId + " is shorter than expected");
         }
-        System.arraycopy(chunk, from, buffer, offset, count);
-        position += count;
         return count;
-    }
-
-    @Override
-    public long skip(long n) {
-        long skipped = Math.max(0, Math.min(n, length - position));
-        position += skipped;
-        return skipped;
-    }
-
-    @Override
-    public int available() {
-        return chunkIndex >= 0 && position < length && position / chunkSize == chunkIndex
-                ? (int) Math.min(chunk.length - position % chunkSize, length - position) : 0;
     }
 
     private byte[] load(int index) throws IOException {

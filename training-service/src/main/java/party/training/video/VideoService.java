@@ -80,7 +80,9 @@ public class VideoService {
         String id = UUID.randomUUID().toString();
         ObjectId fileId;
         try (InputStream in = file.getInputStream()) {
-            fileId = bucket().uploadFromStream(id, in, new GridFSUploadOptions().chunkSizeBytes(255 * 1024)
+            // Chunks of the configured size (1 MiB): streaming costs a MongoDB round trip per chunk.
+            fileId = bucket().uploadFromStream(id, in, new GridFSUploadOptions()
+                    .chunkSizeBytes((int) properties.video().chunkSize().toBytes())
                     .metadata(new Document("contentType", contentType).append("videoId", id)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,19 +143,20 @@ public class VideoService {
     }
 
     /**
-     * The video's bytes from {@code start}, read chunk by chunk ({@link GridFsChunkStream}): memory
-     * stays at one chunk whatever the file's size, and a range starting deep in the file reads only
-     * the chunks it covers.
+     * The video's bytes from {@code start}, {@code length} of them, read chunk by chunk
+     * ({@link GridFsChunkStream}): memory stays at one chunk whatever the file's size, and a range
+     * reads only the chunks it covers. The stream's {@link InputStream#transferTo} writes whole
+     * chunks without copying them.
      */
-    public InputStream open(Video video, long start) {
+    public InputStream open(Video video, long start, long length) {
         ObjectId fileId = new ObjectId(video.getFileId());
         Document file = mongo.getDb().getCollection(BUCKET + ".files").find(new Document("_id", fileId)).first();
         if (file == null) {
             throw new IllegalStateException("the GridFS file of video " + video.getId() + " is missing");
         }
-        GridFsChunkStream in = new GridFsChunkStream(mongo.getDb().getCollection(BUCKET + ".chunks"), fileId,
-                ((Number) file.get("length")).longValue(), ((Number) file.get("chunkSize")).intValue());
-        in.skip(start);
-        return in;
+        long fileLength = ((Number) file.get("length")).longValue();
+        // Each file is read with the chunk size it was stored with: earlier uploads have 255 KiB chunks.
+        return new GridFsChunkStream(mongo.getDb().getCollection(BUCKET + ".chunks"), fileId, fileLength,
+                ((Number) file.get("chunkSize")).intValue(), start, Math.min(fileLength, start + length));
     }
 }

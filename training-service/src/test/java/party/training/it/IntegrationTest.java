@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = TrainingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=training-service", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "party.training.conference.callback-secret=" + IntegrationTest.CONFERENCE_SECRET,
-                "party.training.video.max-upload-size=1MB"})
+                "party.training.video.max-upload-size=1MB", "party.training.video.chunk-size=100KB"})
 @EmbeddedKafka
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {

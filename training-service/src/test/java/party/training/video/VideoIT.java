@@ -77,11 +77,18 @@ class VideoIT extends IntegrationTest {
         assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
         assertThat(whole.bytes()).isEqualTo(data);
 
-        // A range across GridFS chunk boundaries (255 KiB chunks).
+        // Stored in chunks of the configured size (100 KiB here), not the driver's 255 KiB.
+        String fileId = mongo.findById(id, Video.class).getFileId();
+        org.bson.Document file = mongo.getCollection("video_files.files").find(new org.bson.Document("_id",
+                new org.bson.types.ObjectId(fileId))).first();
+        assertThat(file.get("chunkSize", Number.class).intValue()).isEqualTo(100 * 1024);
+        // Ranges across several chunk boundaries, read ahead chunk by chunk, and ending on one.
         Response part = get(path, member(memberA), "Range", "bytes=261000-600000");
         assertThat(part.status()).isEqualTo(206);
         assertThat(part.header("Content-Range")).isEqualTo("bytes 261000-600000/" + data.length);
         assertThat(part.bytes()).isEqualTo(Arrays.copyOfRange(data, 261000, 600001));
+        Response toBoundary = get(path, member(memberA), "Range", "bytes=102399-307199");
+        assertThat(toBoundary.bytes()).isEqualTo(Arrays.copyOfRange(data, 102399, 307200));
         Response tail = get(path, member(memberA), "Range", "bytes=-100");
         assertThat(tail.bytes()).isEqualTo(Arrays.copyOfRange(data, data.length - 100, data.length));
         Response open = get(path, member(memberA), "Range", "bytes=700000-");
