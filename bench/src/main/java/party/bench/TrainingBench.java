@@ -273,15 +273,7 @@ final class TrainingBench {
         List<Long> progressUnderLoad = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger progressFailures = new AtomicInteger();
         AtomicLong generatorCpu = new AtomicLong();
-        Thread progressCaller = Thread.ofPlatform().name("progress-caller").start(() -> {
-            while (loaded.get()) {
-                try {
-                    progressUnderLoad.add(progressCall(gateway, members, tokens, progressFailures));
-                } catch (Exception e) {
-                    progressFailures.incrementAndGet();
-                }
-            }
-        });
+        Thread progressCaller = progressCaller(loaded, progressUnderLoad, gateway, members, tokens, progressFailures);
         int trainingPort = stack.servicePorts().get("training-service");
         ThreadCpu threads = new ThreadCpu(name -> part(name, trainingPort));
         long cpuBefore = ThreadCpu.processCpuNanos();
@@ -312,15 +304,7 @@ final class TrainingBench {
         AtomicLong pacedFailures = new AtomicLong();
         List<Long> progressPaced = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean paced = new AtomicBoolean(true);
-        Thread pacedCaller = Thread.ofPlatform().name("progress-caller").start(() -> {
-            while (paced.get()) {
-                try {
-                    progressPaced.add(progressCall(gateway, members, tokens, progressFailures));
-                } catch (Exception e) {
-                    progressFailures.incrementAndGet();
-                }
-            }
-        });
+        Thread pacedCaller = progressCaller(paced, progressPaced, gateway, members, tokens, progressFailures);
         begin = System.nanoTime();
         runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, pacedLatencies, pacedSent,
                 pacedFailures, new AtomicLong(), scenarioRate);
@@ -352,6 +336,20 @@ final class TrainingBench {
                 streaming.cpuMsPerMB, streaming.serviceMBps,
                 streaming.match, streaming.heapBefore, streaming.heapPeak,
                 streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures, null);
+    }
+
+    /** A thread asking for random members' progress, one call after the other, while {@code running}. */
+    private Thread progressCaller(AtomicBoolean running, List<Long> took, String gateway, List<String> members,
+                                  List<String> tokens, AtomicInteger failures) {
+        return Thread.ofPlatform().name("progress-caller").start(() -> {
+            while (running.get()) {
+                try {
+                    took.add(progressCall(gateway, members, tokens, failures));
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }
+        });
     }
 
     /** One progress call of a random member; answers its time in nanoseconds. */
