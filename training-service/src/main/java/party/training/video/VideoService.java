@@ -1,7 +1,5 @@
 package party.training.video;
 
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,26 +36,23 @@ import party.training.support.TrainingProperties;
 @Service
 public class VideoService {
 
-    static final String BUCKET = "video_files";
-
     private final MongoTemplate mongo;
+    private final VideoStore videoStore;
     private final AggregateStore store;
     private final Scopes scopes;
     private final Roster roster;
     private final TrainingProperties properties;
     private final Clock clock;
 
-    VideoService(MongoTemplate mongo, AggregateStore store, Scopes scopes, Roster roster, TrainingProperties properties, Clock clock) {
+    VideoService(MongoTemplate mongo, VideoStore videoStore, AggregateStore store, Scopes scopes, Roster roster,
+                 TrainingProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.videoStore = videoStore;
         this.store = store;
         this.scopes = scopes;
         this.roster = roster;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    private GridFSBucket bucket() {
-        return GridFSBuckets.create(mongo.getDb(), BUCKET);
     }
 
     /**
@@ -81,7 +76,7 @@ public class VideoService {
         ObjectId fileId;
         try (InputStream in = file.getInputStream()) {
             // Chunks of the configured size (1 MiB): streaming costs a MongoDB round trip per chunk.
-            fileId = bucket().uploadFromStream(id, in, new GridFSUploadOptions()
+            fileId = videoStore.bucket().uploadFromStream(id, in, new GridFSUploadOptions()
                     .chunkSizeBytes((int) properties.video().chunkSize().toBytes())
                     .metadata(new Document("contentType", contentType).append("videoId", id)));
         } catch (IOException e) {
@@ -91,7 +86,7 @@ public class VideoService {
             return store.save(Video.publish(id, org.id(), title.strip(), fileId.toHexString(), contentType, file.getSize(),
                     durationSeconds, credit, user.id(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (RuntimeException e) {
-            bucket().delete(fileId);
+            videoStore.bucket().delete(fileId);
             throw e;
         }
     }
@@ -150,13 +145,13 @@ public class VideoService {
      */
     public InputStream open(Video video, long start, long length) {
         ObjectId fileId = new ObjectId(video.getFileId());
-        Document file = mongo.getDb().getCollection(BUCKET + ".files").find(new Document("_id", fileId)).first();
+        Document file = videoStore.files().find(new Document("_id", fileId)).first();
         if (file == null) {
             throw new IllegalStateException("the GridFS file of video " + video.getId() + " is missing");
         }
         long fileLength = ((Number) file.get("length")).longValue();
         // Each file is read with the chunk size it was stored with: earlier uploads have 255 KiB chunks.
-        return new GridFsChunkStream(mongo.getDb().getCollection(BUCKET + ".chunks"), fileId, fileLength,
+        return new GridFsChunkStream(videoStore.chunks(), fileId, fileLength,
                 ((Number) file.get("chunkSize")).intValue(), start, Math.min(fileLength, start + length));
     }
 }

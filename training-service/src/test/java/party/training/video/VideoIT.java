@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import party.training.it.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Upload to GridFS with its limits, Range streaming, and credited watch time from heartbeats. */
 class VideoIT extends IntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     static final String BOUNDARY = "----training-it-boundary";
 
@@ -101,6 +106,12 @@ class VideoIT extends IntegrationTest {
         // Members of another committee's branches do not see it.
         Orgs other = orgs();
         assertThat(get(path, member(registeredMember(other.branchA()))).status()).isEqualTo(404);
+
+        // The bytes went through the video store's own client: the application's client times its
+        // commands (the video's metadata among them) but never touched a chunk, whose every 1 MiB
+        // its command listener would copy again.
+        assertThat(meters.find("mongodb.driver.commands").tag("collection", Video.COLLECTION).timers()).isNotEmpty();
+        assertThat(meters.find("mongodb.driver.commands").tag("collection", VideoStore.BUCKET + ".chunks").timers()).isEmpty();
     }
 
     Response beat(String id, String memberId, long seq, double position, boolean playing) {
