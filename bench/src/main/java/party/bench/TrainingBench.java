@@ -309,6 +309,7 @@ final class TrainingBench {
         runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures,
                 generatorCpu, 0);
         sliceCounter.interrupt();
+        sliceCounter.join();
         double seconds = (System.nanoTime() - begin) / 1e9;
         long cpu = ThreadCpu.processCpuNanos() - cpuBefore;
         Map<String, Double> cpuMsByPart = new java.util.LinkedHashMap<>();
@@ -446,6 +447,7 @@ final class TrainingBench {
     /** Heartbeats per second of each slice while {@code sent} is counted, printed as they come. */
     private static void countSlices(AtomicLong sent, Duration slice, List<Long> slices) {
         long last = 0;
+        long since = System.nanoTime();
         try {
             while (true) {
                 Thread.sleep(slice);
@@ -453,9 +455,15 @@ final class TrainingBench {
                 slices.add((now - last) * 1000 / slice.toMillis());
                 System.out.printf("heartbeats, last %d s: %d/s%n", slice.toSeconds(), slices.getLast());
                 last = now;
+                since = System.nanoTime();
             }
         } catch (InterruptedException e) {
-            // the phase is over
+            // The phase is over; its last slice counts if it is most of one (the window's end is not
+            // quite a multiple of the slice after this thread started).
+            double seconds = (System.nanoTime() - since) / 1e9;
+            if (seconds >= slice.toSeconds() * 0.9) {
+                slices.add(Math.round((sent.get() - last) / seconds));
+            }
         }
     }
 
