@@ -166,7 +166,8 @@ final class TrainingBench {
                     audience and key id as the authorization server's tokens, role MEMBER, `member_id`);
                     each worker owns its members, so a member's heartbeats go one at a time with rising
                     `seq` and a position that moves on by the wall time since their last one (a player at
-                    1x). Heap is sampled every 20 ms while streaming; "before" and "after" follow a GC. The gateway's per-principal rate limit is raised to %d/s.
+                    1x). Heap is sampled every 20 ms while streaming; "before" and "after" follow a GC.
+                    The gateway's per-principal rate limit is raised to %d/s.
                     Stack: standalone in the bench JVM, fresh data folder, free ports. The disk figure is
                     what the machine's block device delivers to one reader in 8 MB requests (on a virtual
                     machine the host may still cache); the storage figure is the most a stream of the
@@ -282,13 +283,14 @@ final class TrainingBench {
         }
 
         // Heartbeats: each worker owns members w, w + c, w + 2c, ..., one heartbeat at a time each.
-        Players sequence = new Players(members.size());
+        Players players = new Players(members.size());
         String heartbeatPath = gateway + "/api/v1/trainings/videos/" + videoId + "/heartbeats";
         // The window's mix from the start: the progress caller's path is warmed up too (its calls uncounted).
+        AtomicInteger progressFailures = new AtomicInteger();
         AtomicBoolean warming = new AtomicBoolean(true);
         Thread warmingCaller = progressCaller(warming, Collections.synchronizedList(new ArrayList<>()), gateway, members,
-                tokens, new AtomicInteger());
-        WarmUp warmUp = warmUp(concurrency, window, members.size(), sequence, tokens, heartbeatPath);
+                tokens, progressFailures);
+        WarmUp warmUp = warmUp(concurrency, window, members.size(), players, tokens, heartbeatPath);
         warming.set(false);
         warmingCaller.join();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -297,7 +299,6 @@ final class TrainingBench {
         // One more caller asks for members' progress, one call after the other, while the heartbeats run.
         AtomicBoolean loaded = new AtomicBoolean(true);
         List<Long> progressUnderLoad = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger progressFailures = new AtomicInteger();
         AtomicLong generatorCpu = new AtomicLong();
         Thread progressCaller = progressCaller(loaded, progressUnderLoad, gateway, members, tokens, progressFailures);
         int trainingPort = stack.servicePorts().get("training-service");
@@ -306,7 +307,7 @@ final class TrainingBench {
         long begin = System.nanoTime();
         List<Long> slices = Collections.synchronizedList(new ArrayList<>());
         Thread sliceCounter = Thread.ofPlatform().daemon().name("slice-counter").start(() -> countSlices(sent, slice(window), slices));
-        runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, latencies, sent, failures,
+        runHeartbeats(concurrency, window, members.size(), players, tokens, heartbeatPath, latencies, sent, failures,
                 generatorCpu, 0);
         sliceCounter.interrupt();
         sliceCounter.join();
@@ -336,7 +337,7 @@ final class TrainingBench {
         AtomicBoolean paced = new AtomicBoolean(true);
         Thread pacedCaller = progressCaller(paced, progressPaced, gateway, members, tokens, progressFailures);
         begin = System.nanoTime();
-        runHeartbeats(concurrency, window, members.size(), sequence, tokens, heartbeatPath, pacedLatencies, pacedSent,
+        runHeartbeats(concurrency, window, members.size(), players, tokens, heartbeatPath, pacedLatencies, pacedSent,
                 pacedFailures, new AtomicLong(), scenarioRate);
         double pacedPerSecond = pacedSent.get() / ((System.nanoTime() - begin) / 1e9);
         paced.set(false);
