@@ -54,7 +54,8 @@ public class StatusDecisionService implements InitializingBean {
         this.mongo = mongo;
         this.store = store;
         this.orgTree = orgTree;
-        this.notes = new IntentNotes(mongo, relay, StatusDecision.COLLECTION, "memberChange", "memberChangedAt");
+        this.notes = new IntentNotes(mongo, relay, StatusDecision.COLLECTION, Member.COLLECTION, "memberChange",
+                "memberChangedAt");
     }
 
     @Override
@@ -113,7 +114,7 @@ public class StatusDecisionService implements InitializingBean {
             mongo.remove(Query.query(Criteria.where("_id").is(decision.getId())), StatusDecision.class);
             throw ApiException.conflict("status-decision-concurrent", memberId);
         }
-        notes.applied(decision.getId(), Instant.now());
+        notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
         return decision;
     }
 
@@ -144,7 +145,7 @@ public class StatusDecisionService implements InitializingBean {
             return flag(decision, "member-changed-otherwise: " + decision.getFromStatus() + " expected, member is "
                     + member.getStatus() + " (version " + member.getVersion() + ")");
         }
-        notes.applied(decision.getId(), Instant.now());
+        notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
         return true;
     }
 
