@@ -67,7 +67,7 @@ public class DevelopmentService implements InitializingBean {
         this.orgTree = orgTree;
         this.members = members;
         this.rules = rules;
-        this.notes = new IntentNotes(mongo, relay, DevelopmentRecord.COLLECTION, Member.COLLECTION, "memberEffect.state",
+        this.notes = new IntentNotes(mongo, relay, DevelopmentRecord.COLLECTION, "memberEffect.state",
                 "memberEffect.appliedAt");
     }
 
@@ -164,7 +164,7 @@ public class DevelopmentService implements InitializingBean {
             undoStep(saved, before);
             throw raced;
         }
-        notes.applied(saved.getId(), saved.getMemberId(), Instant.now());
+        notes.applied(saved.getId(), Instant.now());
         return saved;
     }
 
@@ -253,7 +253,7 @@ public class DevelopmentService implements InitializingBean {
             return flag(record, "member-changed-otherwise: " + effect.effect().from() + " expected for step "
                     + effect.step() + ", member is " + member.getStatus() + " (version " + member.getVersion() + ")");
         }
-        notes.applied(record.getId(), record.getMemberId(), Instant.now());
+        notes.applied(record.getId(), Instant.now());
         return true;
     }
 

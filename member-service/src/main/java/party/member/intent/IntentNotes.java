@@ -27,30 +27,23 @@ public final class IntentNotes {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final String collection;
-    private final String memberCollection;
     private final String stateField;
     private final String appliedAtField;
 
     /**
-     * @param memberCollection where the members the intents change are
      * @param stateField     the (possibly dotted) field holding PENDING / APPLIED / FLAGGED
      * @param appliedAtField the field the note's time goes into
      */
-    public IntentNotes(MongoTemplate mongo, OutboxRelay relay, String collection, String memberCollection, String stateField,
-                       String appliedAtField) {
+    public IntentNotes(MongoTemplate mongo, OutboxRelay relay, String collection, String stateField, String appliedAtField) {
         this.mongo = mongo;
         this.relay = relay;
         this.collection = collection;
-        this.memberCollection = memberCollection;
         this.stateField = stateField;
         this.appliedAtField = appliedAtField;
     }
 
-    /**
-     * Marks document {@code id} APPLIED if it is PENDING (one already noted is left as it is), and
-     * has its events published after those of member {@code memberId}.
-     */
-    public void applied(String id, String memberId, Instant at) {
+    /** Marks document {@code id} APPLIED if it is PENDING; one already noted is left as it is. */
+    public void applied(String id, Instant at) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         Document current = mongo.findOne(byId, Document.class, collection);
         if (current == null || !pending(current)) {
@@ -78,10 +71,6 @@ public final class IntentNotes {
             }
             return;
         }
-        // The member's events first, on the relay's one thread: were another completion to have
-        // written the member and not relayed its event yet, the intent's event would overtake it
-        // (same key, same partition; consumers are to see the member's change first).
-        relay.publishSoon(memberCollection, memberId);
         relay.publishSoon(collection, id);
     }
 

@@ -54,8 +54,7 @@ public class StatusDecisionService implements InitializingBean {
         this.mongo = mongo;
         this.store = store;
         this.orgTree = orgTree;
-        this.notes = new IntentNotes(mongo, relay, StatusDecision.COLLECTION, Member.COLLECTION, "memberChange",
-                "memberChangedAt");
+        this.notes = new IntentNotes(mongo, relay, StatusDecision.COLLECTION, "memberChange", "memberChangedAt");
     }
 
     @Override
@@ -114,7 +113,7 @@ public class StatusDecisionService implements InitializingBean {
             mongo.remove(Query.query(Criteria.where("_id").is(decision.getId())), StatusDecision.class);
             throw ApiException.conflict("status-decision-concurrent", memberId);
         }
-        notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
+        notes.applied(decision.getId(), Instant.now());
         return decision;
     }
 
@@ -145,7 +144,7 @@ public class StatusDecisionService implements InitializingBean {
             return flag(decision, "member-changed-otherwise: " + decision.getFromStatus() + " expected, member is "
                     + member.getStatus() + " (version " + member.getVersion() + ")");
         }
-        notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
+        notes.applied(decision.getId(), Instant.now());
         return true;
     }
 
