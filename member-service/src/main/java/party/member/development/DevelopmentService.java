@@ -164,7 +164,7 @@ public class DevelopmentService implements InitializingBean {
             undoStep(saved, before);
             throw raced;
         }
-        notes.applied(saved.getId(), Instant.now());
+        notes.applied(saved.getId(), saved.getMemberId(), Instant.now());
         return saved;
     }
 
@@ -253,8 +253,7 @@ public class DevelopmentService implements InitializingBean {
             return flag(record, "member-changed-otherwise: " + effect.effect().from() + " expected for step "
                     + effect.step() + ", member is " + member.getStatus() + " (version " + member.getVersion() + ")");
         }
-        notes.applied(record.getId(), Instant.now());
-        return true;
+        return notes.applied(record.getId(), record.getMemberId(), Instant.now());
     }
 
     private boolean flag(DevelopmentRecord record, String problem) {

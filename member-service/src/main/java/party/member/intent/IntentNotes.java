@@ -1,15 +1,19 @@
 package party.member.intent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import party.member.member.Member;
 import party.platform.events.OutboxRelay;
 
 /**
@@ -18,8 +22,18 @@ import party.platform.events.OutboxRelay;
  * single-document update: the note and the events go together or not at all. Not through the
  * aggregate: the note changes nothing a client decides on, so the document's version (its ETag, and
  * the version in its events) stays.
+ *
+ * <p>The member's events are published first, and waited for: a relay of the intent document
+ * queued earlier (the relay thread busy, as under load) would otherwise find the released events
+ * and send them ahead of the member's {@code status-changed}, and after a broker outage the sweep
+ * would send the two collections in either order. Until the broker has taken the member's events
+ * the intent stays PENDING, and its repair job notes it later.
  */
 public final class IntentNotes {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentNotes.class);
+    /** The relay's send timeout, and a little for what is queued before. */
+    private static final Duration MEMBER_EVENTS_WAIT = Duration.ofSeconds(10);
 
     public static final String PENDING = "PENDING";
     public static final String APPLIED = "APPLIED";
@@ -42,12 +56,22 @@ public final class IntentNotes {
         this.appliedAtField = appliedAtField;
     }
 
-    /** Marks document {@code id} APPLIED if it is PENDING; one already noted is left as it is. */
-    public void applied(String id, Instant at) {
+    /**
+     * Marks document {@code id} APPLIED if it is PENDING, once the member's events are published;
+     * one already noted is left as it is.
+     *
+     * @return false if it stays PENDING: the broker did not take the member's events
+     */
+    public boolean applied(String id, String memberId, Instant at) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         Document current = mongo.findOne(byId, Document.class, collection);
         if (current == null || !pending(current)) {
-            return;
+            return true;
+        }
+        if (!relay.publishNow(Member.COLLECTION, memberId, MEMBER_EVENTS_WAIT)) {
+            log.warn("{} {} stays {}: the events of member {} are not published yet; its repair job notes it later",
+                    collection, id, PENDING, memberId);
+            return false;
         }
         List<Document> held = current.getList("heldEvents", Document.class, List.of());
         Update note = new Update().set(stateField, APPLIED).set(appliedAtField, Date.from(at)).unset("heldEvents");
@@ -69,9 +93,10 @@ public final class IntentNotes {
                 mongo.updateFirst(byId, new Update().pull("pendingEvents",
                         new Document("eventId", new Document("$in", readded))), collection);
             }
-            return;
+            return true;
         }
         relay.publishSoon(collection, id);
+        return true;
     }
 
     private boolean pending(Document doc) {

@@ -113,7 +113,7 @@ public class StatusDecisionService implements InitializingBean {
             mongo.remove(Query.query(Criteria.where("_id").is(decision.getId())), StatusDecision.class);
             throw ApiException.conflict("status-decision-concurrent", memberId);
         }
-        notes.applied(decision.getId(), Instant.now());
+        notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
         return decision;
     }
 
@@ -144,8 +144,7 @@ public class StatusDecisionService implements InitializingBean {
             return flag(decision, "member-changed-otherwise: " + decision.getFromStatus() + " expected, member is "
                     + member.getStatus() + " (version " + member.getVersion() + ")");
         }
-        notes.applied(decision.getId(), Instant.now());
-        return true;
+        return notes.applied(decision.getId(), decision.getMemberId(), Instant.now());
     }
 
     /** Whether another decision of the member that ends the membership has taken effect (a membership ends once). */

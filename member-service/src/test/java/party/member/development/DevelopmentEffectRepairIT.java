@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.util.ReflectionTestUtils;
 import party.member.member.Member;
 import party.platform.events.AggregateStore;
+import party.platform.events.OutboxRelay;
 import party.platform.test.TestContracts;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +41,15 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
 
     @Autowired
     AggregateStore store;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    DevelopmentService development;
+
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreaker brokerCircuitBreaker;
 
     /** An applicant through step 2 (no member effect yet); answers the record's id. */
     String applicantAtStep2(String token, Tree tree) {
@@ -123,6 +137,69 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         Reply next = step(token, id, 4, stepBody(4, ACTIVIST), record.header("ETag"));
         assertThat(next.status()).as(next.body()).isEqualTo(200);
         assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("ACTIVIST");
+    }
+
+    /**
+     * A relay of the record queued before the completion (the relay thread busy with other
+     * documents, as under load) must not find the step's event released before the member's event
+     * is out: the step's would then lead on their shared key.
+     */
+    @Test
+    void aRelayOfTheRecordQueuedEarlierDoesNotPublishTheStepBeforeTheMember() throws Exception {
+        Tree tree = tree();
+        String token = secretaryOf(tree.branchA());
+        String id = applicantAtStep2(token, tree);
+        awaitStep(id, 2);
+        recordStep3WithoutTheMember(id, Duration.ofMinutes(2));
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService relayThread = (ExecutorService) ReflectionTestUtils.getField(relay, "executor");
+        relayThread.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        relay.publishSoon(DevelopmentRecord.COLLECTION, id);
+        CompletableFuture<Integer> completion = CompletableFuture.supplyAsync(repair::completeInterrupted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVIST".equals(stored(Member.COLLECTION, id).getString("status")));
+        Thread.sleep(200); // the completion goes on to the note meanwhile
+        busy.countDown();
+        assertThat(completion.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+
+        assertThat(stored(DevelopmentRecord.COLLECTION, id).get("memberEffect", Document.class).getString("state"))
+                .isEqualTo("APPLIED");
+        ConsumerRecord<String, String> changed = awaitActivist(id);
+        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
+        assertThat(changed.partition()).isEqualTo(step3.partition());
+        assertThat(changed.offset()).isLessThan(step3.offset());
+    }
+
+    /** While the broker takes nothing the step is recorded, its event held; it follows the member's once it is back. */
+    @Test
+    void aStepWhoseMemberEventsTheBrokerDoesNotTakeStaysPendingUntilItDoes() {
+        Tree tree = tree();
+        String token = secretaryOf(tree.branchA());
+        String id = applicantAtStep2(token, tree);
+        String etag = read("/api/v1/development/" + id, token).header("ETag");
+        brokerCircuitBreaker.transitionToForcedOpenState();
+        try {
+            Reply step3 = step(token, id, 3, stepBody(3, ACTIVIST), etag);
+            assertThat(step3.status()).as(step3.body()).isEqualTo(200);
+            assertThat(stored(Member.COLLECTION, id).getString("status")).isEqualTo("ACTIVIST");
+            Document record = stored(DevelopmentRecord.COLLECTION, id);
+            assertThat(record.get("memberEffect", Document.class).getString("state")).isEqualTo("PENDING");
+            assertThat(record.getList("heldEvents", Document.class)).hasSize(1);
+        } finally {
+            brokerCircuitBreaker.transitionToClosedState();
+        }
+        // What the repair job does a minute later.
+        assertThat(development.complete(id)).isTrue();
+        assertThat(stored(DevelopmentRecord.COLLECTION, id).get("memberEffect", Document.class).getString("state"))
+                .isEqualTo("APPLIED");
+        ConsumerRecord<String, String> changed = awaitActivist(id);
+        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
+        assertThat(changed.offset()).isLessThan(step3.offset());
     }
 
     @Test

@@ -86,6 +86,26 @@ public class OutboxRelay implements AutoCloseable {
         executor.execute(() -> relay(collection, ids));
     }
 
+    /**
+     * Publishes the document's pending events on the relay's thread, after everything queued
+     * before, and waits for it: for a write whose own events must not leave before these.
+     *
+     * @return whether the broker took every event the document had (true if it had none); false if
+     *     it did not, or the relay did not get to it within {@code wait}
+     */
+    public boolean publishNow(String collection, String id, java.time.Duration wait) {
+        java.util.concurrent.Future<Boolean> relayed = executor.submit(() -> relay(collection, List.of(id)));
+        try {
+            return relayed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("publishing the events of {} in {} did not finish: {}", id, collection, e.toString());
+            return false;
+        }
+    }
+
     /** Republishes events older than the grace period, in every aggregate collection. */
     @Scheduled(fixedDelayString = "${party.events.sweep-interval:2s}", initialDelayString = "${party.events.sweep-interval:2s}")
     public void sweep() {
@@ -136,7 +156,8 @@ public class OutboxRelay implements AutoCloseable {
         return count;
     }
 
-    private void relay(String collection, List<String> ids) {
+    /** @return whether no event read from the documents is left unpublished */
+    private boolean relay(String collection, List<String> ids) {
         // By _id alone, so that the embedded server answers from its _id index.
         List<Document> docs = mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection).stream()
                 .filter(doc -> !doc.getList("pendingEvents", Document.class, List.of()).isEmpty()).toList();
@@ -147,13 +168,14 @@ public class OutboxRelay implements AutoCloseable {
             }
         }
         if (events.isEmpty()) {
-            return;
+            return true;
         }
         try {
             List<String> published = publisher.publish(events);
             mongo.updateMulti(Query.query(Criteria.where("_id").in(docs.stream().map(d -> d.get("_id")).toList())),
                     new Update().pull("pendingEvents", new Document("eventId", new Document("$in", published))),
                     collection);
+            return true;
         } catch (CallNotPermittedException e) {
             lastFailure = System.nanoTime();
             log.debug("broker circuit open; {} event(s) in {} stay pending", events.size(), collection);
@@ -162,6 +184,7 @@ public class OutboxRelay implements AutoCloseable {
             log.warn("publishing {} event(s) of {} document(s) in {} failed, they stay pending: {}", events.size(),
                     docs.size(), collection, e.toString());
         }
+        return false;
     }
 
     @Override
