@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import com.sun.nio.file.ExtendedOpenOption;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -95,7 +96,7 @@ final class TrainingBench {
                           int ranges, int rangePasses, long rangeSize, double rangeMBps, RegistryBench.Latency seeks,
                           double fullGetMBps, Cpu cpuMsPerMB, double serviceGetMBps, boolean bytesMatch,
                           long heapBeforeMB, long heapPeakMB, long heapAfterMB, long heapMaxMB, int streamFailures,
-                          Path file) {
+                          LocalCopy localCopy, Path file) {
 
         TrainingReport writtenTo(Path written) {
             return new TrainingReport(members, registration, rosterCatchUp, concurrency, warmUp, heartbeatWindow,
@@ -105,7 +106,7 @@ final class TrainingBench {
                     progressFailures, videoBytes, diskWriteMBps, pageCacheReadMBps, diskRead, chunkSize, storageReadMBps,
                     upload, ranges, rangePasses, rangeSize, rangeMBps, seeks,
                     fullGetMBps, cpuMsPerMB, serviceGetMBps, bytesMatch, heapBeforeMB,
-                    heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, written);
+                    heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, localCopy, written);
         }
 
         private static double share(double part, double whole) {
@@ -113,7 +114,8 @@ final class TrainingBench {
         }
 
         int failures() {
-            return (int) (warmUp.failures() + heartbeatFailures + pacedFailures) + progressFailures + streamFailures + (bytesMatch ? 0 : 1);
+            return (int) (warmUp.failures() + heartbeatFailures + pacedFailures) + progressFailures + streamFailures
+                    + localCopy.failures() + (bytesMatch ? 0 : 1);
         }
 
         String markdown() {
@@ -145,6 +147,9 @@ final class TrainingBench {
                     | seeks: Range reads of 1 MB at random offsets, p50 / p99 | %s |
                     | a whole GET through the gateway (faster of 2) | %.0f MB/s (%.0f%% of the disk, %.0f%% of the storage) |
                     | a whole GET straight from training-service (no gateway, faster of 2) | %.0f MB/s |
+                    | content responses above sent from training-service's local copy of the video (sendfile) / read from GridFS (while the copy was made, from the first stream on) | %.0f / %.0f |
+                    | **cold**: the local copy read by the bench after dropping it from the page cache (1 MiB reads through the page cache, as sendfile reads; faster of 2) | %s |
+                    | **cold**: a whole GET through the gateway after dropping the local copy from the page cache (faster of 2) | %s |
                     | CPU of this JVM per MB streamed: Range reads / whole GET through the gateway / whole GET without it | %.2f / %.2f / %.2f ms |
                     | bytes read back equal the file (first and last range, whole GET) | %s |
                     | heap of this JVM (stack + bench) before / peak during / after streaming (max heap) | %d MB / %d MB / %d MB (%d MB) |
@@ -170,8 +175,10 @@ final class TrainingBench {
                     The gateway's per-principal rate limit is raised to %d/s.
                     Stack: standalone in the bench JVM, fresh data folder, free ports. The disk figure is
                     what the machine's block device delivers to one reader in 8 MB requests (on a virtual
-                    machine the host may still cache); the storage figure is the most a stream of the
-                    video's chunks can carry here, since every byte served passes that way first. CPU per
+                    machine the host may still cache); the storage figure is the most a stream can carry
+                    while training-service makes its local copy of the video (until then streams read the
+                    GridFS chunks); once it is made, streams are sent from it by the kernel (sendfile), and
+                    the cold figures show what they carry when the copy must come from the disk. CPU per
                     MB counts the whole JVM (stack and the bench reading and comparing the bytes): on a
                     shared machine it varies less than MB/s.
                     """.formatted(Runtime.getRuntime().availableProcessors(), Runtime.version(), members,
@@ -185,7 +192,8 @@ final class TrainingBench {
                     diskRead.how(), diskRead.text(), pageCacheReadMBps, chunkSize / 1024, storageReadMBps, upload.toMillis(),
                     rangeSize / (1024.0 * 1024), rangePasses, ranges, rangeMBps, share(rangeMBps, diskRead.mbps()),
                     share(rangeMBps, storageReadMBps), seeks.text(), fullGetMBps, share(fullGetMBps, diskRead.mbps()),
-                    share(fullGetMBps, storageReadMBps), serviceGetMBps, cpuMsPerMB.ranges(), cpuMsPerMB.gateway(),
+                    share(fullGetMBps, storageReadMBps), serviceGetMBps, localCopy.fromCopy(), localCopy.fromGridFs(),
+                    localCopy.readText(), localCopy.getText(diskRead.mbps()), cpuMsPerMB.ranges(), cpuMsPerMB.gateway(),
                     cpuMsPerMB.service(), bytesMatch ? "yes" : "NO",
                     heapBeforeMB, heapPeakMB, heapAfterMB, heapMaxMB, streamFailures,
                     Runtime.getRuntime().availableProcessors(), partsTable(), streamingPartsTable(), Bench.RATE_LIMIT);
@@ -366,7 +374,8 @@ final class TrainingBench {
                 streaming.rangeSize, streaming.rangeMBps, RegistryBench.Latency.of(streaming.seeks), streaming.fullMBps,
                 streaming.cpuMsPerMB, streaming.serviceMBps,
                 streaming.match, streaming.heapBefore, streaming.heapPeak,
-                streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures, null);
+                streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures,
+                streaming.localCopy, null);
     }
 
     /** A thread asking for random members' progress, one call after the other, while {@code running}. */
@@ -583,7 +592,24 @@ final class TrainingBench {
                              double storageReadMBps, Duration upload, int ranges, int rangePasses, long rangeSize,
                              double rangeMBps,
                              List<Long> seeks, double fullMBps, Cpu cpuMsPerMB, double serviceMBps, boolean match,
-                             long heapBefore, long heapPeak, long heapAfter, int failures) {
+                             long heapBefore, long heapPeak, long heapAfter, int failures, LocalCopy localCopy) {
+    }
+
+    /**
+     * training-service's local copy of the video: content responses sent from it and read from GridFS
+     * during the streaming phase, and MB/s with the copy dropped from the page cache (NaN with
+     * {@code note} saying why when it could not be measured).
+     */
+    record LocalCopy(double fromCopy, double fromGridFs, double coldReadMBps, double coldGetMBps, String note, int failures) {
+
+        String readText() {
+            return Double.isNaN(coldReadMBps) ? "not measured: " + note : "%.0f MB/s".formatted(coldReadMBps);
+        }
+
+        String getText(double diskMBps) {
+            return Double.isNaN(coldGetMBps) ? "not measured: " + note : "%.0f MB/s (%.0f%% of the cold read, %.0f%% of the disk)"
+                    .formatted(coldGetMBps, 100 * coldGetMBps / coldReadMBps, 100 * coldGetMBps / diskMBps);
+        }
     }
 
     /**
@@ -633,6 +659,52 @@ final class TrainingBench {
         } catch (IOException | UnsupportedOperationException e) {
             return new DiskRead(Double.NaN, "`O_DIRECT` refused, " + fileSystem, e.toString());
         }
+    }
+
+    /** training-service's content responses so far: {sent from its local copy, read from GridFS}. */
+    private static double[] streamsBySource(RunningStack stack) {
+        MeterRegistry meters = stack.context("training-service").getBean(MeterRegistry.class);
+        return new double[] {meters.counter("training.video.streams", "source", "local-copy").count(),
+                meters.counter("training.video.streams", "source", "gridfs").count()};
+    }
+
+    /**
+     * The video's local copy (in the stack's data folder) dropped from the page cache and read by the
+     * bench, then dropped again and streamed whole through the gateway; the faster of 2 each.
+     */
+    private static LocalCopy cold(RunningStack stack, String videoId, KeepAliveHttp viaGateway, String content,
+                                  String token, RandomAccessFile original, long bytes, double fromCopy, double fromGridFs)
+            throws IOException {
+        Path copy;
+        try (MongoClient client = MongoClients.create(stack.mongoUri("training"))) {
+            Document video = client.getDatabase("training").getCollection("videos").find(new Document("_id", videoId)).first();
+            copy = stack.options().dataDir().resolve("training-video-cache").resolve(video.getString("fileId"));
+        }
+        if (!Files.exists(copy)) {
+            return new LocalCopy(fromCopy, fromGridFs, Double.NaN, Double.NaN, "training-service made no local copy", 1);
+        }
+        double read = 0;
+        double get = 0;
+        int failures = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            String refused = ColdFile.drop(copy);
+            if (refused == null) {
+                read = Math.max(read, ColdFile.read(copy));
+                refused = ColdFile.drop(copy);
+            }
+            if (refused != null) {
+                return new LocalCopy(fromCopy, fromGridFs, Double.NaN, Double.NaN, refused, 0);
+            }
+            long t0 = System.nanoTime();
+            Compare body = new Compare(original, 0);
+            KeepAliveHttp.Streamed whole = viaGateway.get(content, token, null, STREAM_BUFFER, body);
+            get = Math.max(get, bytes / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9));
+            if (whole.status() != 200 || body.result() != bytes) {
+                failures++;
+                System.out.println("cold whole GET answered " + whole.status() + ", " + body.result() + " bytes");
+            }
+        }
+        return new LocalCopy(fromCopy, fromGridFs, read, get, null, failures);
     }
 
     /**
@@ -721,6 +793,7 @@ final class TrainingBench {
             Duration upload = Duration.ofNanos(System.nanoTime() - t0);
             double[] storage = storageRead(stack, videoId);
             String content = "/api/v1/trainings/videos/" + videoId + "/content";
+            double[] streamsBefore = streamsBySource(stack);
 
             // 8 MB ranges; a small (smoke) file is cut into 4 so that several ranges are still read.
             long rangeSize = bytes >= 4 * RANGE ? RANGE : Math.max(1, bytes / 4);
@@ -826,6 +899,11 @@ final class TrainingBench {
                         match = false;
                     }
                 }
+                double[] streamsAfter = streamsBySource(stack);
+                LocalCopy copy = cold(stack, videoId, viaGateway, content, memberToken, original, bytes,
+                        streamsAfter[0] - streamsBefore[0], streamsAfter[1] - streamsBefore[1]);
+                System.out.printf("local copy: %.0f responses sent from it, %.0f read from GridFS; cold read %s, cold whole GET %s%n",
+                        copy.fromCopy(), copy.fromGridFs(), copy.readText(), copy.getText(diskRead.mbps()));
                 Cpu cpu = new Cpu(rangeCpu, fullCpu[0], fullCpu[1], rangeParts, gatewayParts);
                 sampling.set(false);
                 sampler.join();
@@ -838,7 +916,7 @@ final class TrainingBench {
                         cpu.gateway(), cpu.service(), heapBefore, peak.get(), heapAfter);
                 return new Streaming(bytes, diskMBps, pageCacheReadMBps, diskRead, (int) storage[1], storage[0], upload,
                         ranges, passes, rangeSize, rangeMBps, seeks, fullMBps[0], cpu, fullMBps[1], match, heapBefore, peak.get(),
-                        heapAfter, failures);
+                        heapAfter, failures, copy);
             } finally {
                 sampling.set(false);
             }

@@ -76,6 +76,9 @@ class BenchSmokeIT {
             assertThat(training.ranges()).isEqualTo(4);
             assertThat(training.rangeMBps()).isPositive();
             assertThat(training.fullGetMBps()).isPositive();
+            // Streams after the first are sent from training-service's local copy of the video, cold too.
+            assertThat(training.localCopy().fromCopy()).isPositive();
+            assertThat(training.localCopy().failures()).isZero();
             assertThat(Files.readString(training.file())).contains("heartbeat throughput", "Range reads");
 
             AssessmentBench.AssessmentReport assessment = AssessmentBench.runOn(stack, 200, reports);

@@ -127,6 +127,47 @@ class DeploymentInvariantsTest {
         assertThat(failures).as("Deployment invariants in %s", overlay).isEmpty();
     }
 
+    /**
+     * training-service writes to two emptyDirs: uploads over 1 MB spool to /tmp (multipart), and the
+     * local copies of videos go to their cache directory. A volume over its sizeLimit gets the pod
+     * evicted, so each must hold the most written there.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void trainingServiceVolumesHoldTheLargestUploadAndTheVideoCopies(String overlay) {
+        Deployment training = deployments(overlay).stream().filter(d -> d.getMetadata().getName().equals("training-service"))
+                .findFirst().orElseThrow();
+        PodSpec pod = training.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().getFirst();
+        Map<String, String> env = new HashMap<>();
+        c.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+        // The default of training-service.yml's ${TRAINING_VIDEO_MAX_UPLOAD:2GB}.
+        long largestUpload = springBytes(env.getOrDefault("TRAINING_VIDEO_MAX_UPLOAD", "2GB"));
+        assertThat(sizeLimit(pod, c, "/tmp")).as("sizeLimit of /tmp in %s", overlay).isGreaterThan(largestUpload);
+        String cacheDir = env.get("PARTY_TRAINING_VIDEO_CACHE_DIR");
+        assertThat(cacheDir).as("the video cache's directory in %s", overlay).isNotNull();
+        assertThat(sizeLimit(pod, c, cacheDir)).as("sizeLimit of %s in %s", cacheDir, overlay)
+                .isGreaterThan(springBytes(env.get("PARTY_TRAINING_VIDEO_CACHE_SIZE")));
+    }
+
+    /** Bytes of a Spring DataSize such as 8GB (binary units, as Spring counts them). */
+    private static long springBytes(String size) {
+        var parts = java.util.regex.Pattern.compile("(\\d+)(B|KB|MB|GB|TB)").matcher(size == null ? "" : size.strip());
+        assertThat(parts.matches()).as("a data size: %s", size).isTrue();
+        int power = List.of("B", "KB", "MB", "GB", "TB").indexOf(parts.group(2));
+        return Long.parseLong(parts.group(1)) << (10 * power);
+    }
+
+    /** sizeLimit in bytes of the emptyDir mounted at {@code path} in {@code c}; 0 if there is none. */
+    private static long sizeLimit(PodSpec pod, Container c, String path) {
+        String volume = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).map(m -> m.getName())
+                .findFirst().orElse(null);
+        return pod.getVolumes().stream().filter(v -> v.getName().equals(volume) && v.getEmptyDir() != null
+                        && v.getEmptyDir().getSizeLimit() != null)
+                .mapToLong(v -> io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(v.getEmptyDir().getSizeLimit()).longValue())
+                .findFirst().orElse(0);
+    }
+
     /** spring.lifecycle.timeout-per-shutdown-phase of the kubernetes profile (Spring's default is 30 s). */
     private static long shutdownPhaseSeconds(String app) {
         Object value = Manifests.profileSetting(app, "kubernetes", "spring.lifecycle.timeout-per-shutdown-phase");

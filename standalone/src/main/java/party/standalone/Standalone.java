@@ -227,6 +227,10 @@ public final class Standalone {
         // One instance of each service: its own start and failures trigger the sweep's scans; the
         // periodic one (a collection scan on the embedded server) is only a rare safety net here.
         properties.put("party.events.full-scan-every", "15m");
+        if (service.name().equals(TrainingServiceApplication.NAME)) {
+            // With the rest of the stack's data, so that it goes when the data directory does.
+            properties.put("party.training.video.cache-dir", options.dataDir().resolve("training-video-cache").toString());
+        }
         resourceServer(properties, options);
         List<String> exclusions = new ArrayList<>(AUTHORIZATION_SERVER);
         exclusions.addAll(REACTOR_RESOURCES);

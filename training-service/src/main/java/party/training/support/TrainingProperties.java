@@ -1,6 +1,7 @@
 package party.training.support;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -22,7 +23,7 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
         targets = targets == null ? new Targets(null, null) : targets;
         lectureHours = lectureHours == null ? new BigDecimal("2") : lectureHours;
         checkIn = checkIn == null ? new CheckIn(null, null, null) : checkIn;
-        video = video == null ? new Video(null, null, null, null, null, null) : video;
+        video = video == null ? new Video(null, null, null, null, null, null, null, null) : video;
         conference = conference == null ? new Conference(null, null, null) : conference;
         if (lectureHours.signum() < 0) {
             throw new IllegalArgumentException("party.training.lecture-hours must not be negative");
@@ -62,9 +63,12 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
      *                   Tomcat's own 8 KiB cut every chunk into many small writes)
      * @param chunkSize GridFS chunk size of new uploads (default 1 MiB; files keep the size they were stored with):
      *                  streaming costs one MongoDB round trip per chunk
+     * @param cacheDir where this instance keeps local copies of the videos it streams (default
+     *                 {@code training-video-cache} in the temporary directory); one instance per directory
+     * @param cacheSize the most the copies take on disk (default 4GB; 0 turns the copies off)
      */
     public record Video(DataSize maxUploadSize, Double maxPlaybackSpeed, Duration idleLimit, Double completeShare,
-                        DataSize bufferSize, DataSize chunkSize) {
+                        DataSize bufferSize, DataSize chunkSize, Path cacheDir, DataSize cacheSize) {
         public Video {
             maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
             maxPlaybackSpeed = maxPlaybackSpeed == null ? 2.0 : maxPlaybackSpeed;
@@ -72,6 +76,8 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
             completeShare = completeShare == null ? 0.9 : completeShare;
             bufferSize = bufferSize == null ? DataSize.ofKilobytes(64) : bufferSize;
             chunkSize = chunkSize == null ? DataSize.ofMegabytes(1) : chunkSize;
+            cacheDir = cacheDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "training-video-cache") : cacheDir;
+            cacheSize = cacheSize == null ? DataSize.ofGigabytes(4) : cacheSize;
             if (maxPlaybackSpeed < 1 || completeShare <= 0 || completeShare > 1) {
                 throw new IllegalArgumentException("party.training.video: max-playback-speed >= 1, 0 < complete-share <= 1");
             }
@@ -81,6 +87,9 @@ public record TrainingProperties(Targets targets, BigDecimal lectureHours, Check
             }
             if (bufferSize.toBytes() < 1024 || bufferSize.toBytes() > 16L * 1024 * 1024) {
                 throw new IllegalArgumentException("party.training.video.buffer-size: from 1KB to 16MB");
+            }
+            if (cacheSize.toBytes() < 0) {
+                throw new IllegalArgumentException("party.training.video.cache-size must not be negative");
             }
         }
     }

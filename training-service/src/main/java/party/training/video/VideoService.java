@@ -4,8 +4,10 @@ import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -38,16 +40,18 @@ public class VideoService {
 
     private final MongoTemplate mongo;
     private final VideoStore videoStore;
+    private final VideoCache cache;
     private final AggregateStore store;
     private final Scopes scopes;
     private final Roster roster;
     private final TrainingProperties properties;
     private final Clock clock;
 
-    VideoService(MongoTemplate mongo, VideoStore videoStore, AggregateStore store, Scopes scopes, Roster roster,
-                 TrainingProperties properties, Clock clock) {
+    VideoService(MongoTemplate mongo, VideoStore videoStore, VideoCache cache, AggregateStore store, Scopes scopes,
+                 Roster roster, TrainingProperties properties, Clock clock) {
         this.mongo = mongo;
         this.videoStore = videoStore;
+        this.cache = cache;
         this.store = store;
         this.scopes = scopes;
         this.roster = roster;
@@ -135,6 +139,14 @@ public class VideoService {
         List<Video> items = mongo.find(query.with(Sort.by(Sort.Order.desc("uploadedAt"), Sort.Order.asc("_id")))
                 .skip(page.offset()).limit(page.size()), Video.class);
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * The complete local copy of the video's file on this instance, to be sent with sendfile; empty
+     * while there is none yet (one is made in the background, see {@link VideoCache}).
+     */
+    public Optional<Path> localCopy(Video video) {
+        return cache.find(video.getFileId());
     }
 
     /**

@@ -78,6 +78,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> TestMongo.uri(DATABASE));
+        registry.add("party.training.video.cache-dir", () -> "target/video-cache-" + DATABASE);
         TestJwt.get().register(registry);
     }
 

@@ -21,6 +21,9 @@ class VideoIT extends IntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    party.training.support.TrainingProperties training;
+
     static final String BOUNDARY = "----training-it-boundary";
 
     static byte[] multipart(byte[] file, String contentType, Map<String, String> fields) {
@@ -112,6 +115,50 @@ class VideoIT extends IntegrationTest {
         // its command listener would copy again.
         assertThat(meters.find("mongodb.driver.commands").tag("collection", Video.COLLECTION).timers()).isNotEmpty();
         assertThat(meters.find("mongodb.driver.commands").tag("collection", VideoStore.BUCKET + ".chunks").timers()).isEmpty();
+    }
+
+    double streams(String source) {
+        return meters.find("training.video.streams").tag("source", source).counter().count();
+    }
+
+    @Test
+    void aVideoIsSentFromItsLocalCopyOnceItIsMade() throws Exception {
+        Orgs orgs = orgs();
+        byte[] data = bytes(650 * 1024 + 17);
+        String id = upload(staff(orgs), orgs.committee(), data, "video/mp4", 600).json().path("id").asString();
+        String path = "/api/v1/trainings/videos/" + id + "/content";
+        String token = member(registeredMember(orgs.branchA()));
+        java.nio.file.Path copy = training.video().cacheDir().resolve(mongo.findById(id, Video.class).getFileId());
+
+        // The first stream comes from GridFS and starts the copy.
+        double fromGridFs = streams("gridfs");
+        assertThat(get(path, token).bytes()).isEqualTo(data);
+        assertThat(streams("gridfs")).isEqualTo(fromGridFs + 1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(copy));
+        assertThat(java.nio.file.Files.readAllBytes(copy)).isEqualTo(data);
+
+        // Then Tomcat sends the copy's bytes (sendfile), whole or by range, with the same headers.
+        double fromCopy = streams("local-copy");
+        Response whole = get(path, token);
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(data.length));
+        assertThat(whole.bytes()).isEqualTo(data);
+        Response part = get(path, token, "Range", "bytes=261000-600000");
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 261000-600000/" + data.length);
+        assertThat(part.bytes()).isEqualTo(Arrays.copyOfRange(data, 261000, 600001));
+        assertThat(get(path, token, "Range", "bytes=-100").bytes()).isEqualTo(Arrays.copyOfRange(data, data.length - 100, data.length));
+        assertThat(get(path, token, "Range", "bytes=" + data.length + "-").status()).isEqualTo(416);
+        assertThat(streams("local-copy")).isEqualTo(fromCopy + 3);
+        assertThat(streams("gridfs")).isEqualTo(fromGridFs + 1);
+
+        // A copy removed behind the service's back (the directory cleared): GridFS again, and a new copy.
+        java.nio.file.Files.delete(copy);
+        assertThat(get(path, token, "Range", "bytes=100-199").bytes()).isEqualTo(Arrays.copyOfRange(data, 100, 200));
+        assertThat(streams("gridfs")).isEqualTo(fromGridFs + 2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(copy));
+        assertThat(get(path, token).bytes()).isEqualTo(data);
+        assertThat(streams("local-copy")).isEqualTo(fromCopy + 4);
     }
 
     Response beat(String id, String memberId, long seq, double position, boolean playing) {

@@ -1,5 +1,8 @@
 package party.training.video.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,11 +14,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,16 +55,35 @@ class VideoController {
 
     static final String PATH = "/api/v1/trainings/videos";
 
+    /*
+     * Tomcat sends the file these request attributes name with sendfile(2) once the handler returns,
+     * as its DefaultServlet does; "support" is set by a connector that can.
+     */
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
     private final VideoService videos;
     private final WatchService watching;
     private final PlatformProperties properties;
     private final TrainingProperties training;
+    private final Counter fromLocalCopy;
+    private final Counter fromGridFs;
 
-    VideoController(VideoService videos, WatchService watching, PlatformProperties properties, TrainingProperties training) {
+    VideoController(VideoService videos, WatchService watching, PlatformProperties properties, TrainingProperties training,
+                    MeterRegistry meters) {
         this.videos = videos;
         this.watching = watching;
         this.properties = properties;
         this.training = training;
+        this.fromLocalCopy = streams(meters, "local-copy");
+        this.fromGridFs = streams(meters, "gridfs");
+    }
+
+    private static Counter streams(MeterRegistry meters, String source) {
+        return Counter.builder("training.video.streams").tag("source", source)
+                .description("video content responses, by where their bytes came from").register(meters);
     }
 
     /** Multipart upload: part {@code file} (video/*), fields orgId, title, durationSeconds, optional creditHours. */
@@ -99,11 +124,12 @@ class VideoController {
 
     /**
      * The bytes: 200 with the whole file, or 206 with one range; 416 for a range beyond the end.
-     * Written from GridFS to the response a chunk at a time, so memory does not grow with the file.
+     * Sent from this instance's local copy of the file with sendfile once it has one, until then
+     * written from GridFS to the response a chunk at a time; memory does not grow with the file.
      */
     @GetMapping(PATH + "/{id}/content")
     void content(@PathVariable String id, @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                 HttpServletResponse response) throws IOException {
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         Video video = videos.get(id, CurrentUser.get());
         long size = video.getSize();
         ByteRange bytes;
@@ -123,6 +149,17 @@ class VideoController {
             response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + bytes.start() + "-" + bytes.end() + "/" + size);
         }
+        if (HttpMethod.GET.matches(request.getMethod()) && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            Optional<Path> copy = videos.localCopy(video);
+            if (copy.isPresent()) {
+                request.setAttribute(SENDFILE_FILENAME, copy.get().toString());
+                request.setAttribute(SENDFILE_START, start);
+                request.setAttribute(SENDFILE_END, start + length);
+                fromLocalCopy.increment();
+                return;
+            }
+        }
+        fromGridFs.increment();
         // The response buffer is what the connection gets per write; Tomcat's default (8 KiB) cut each
         // chunk into many small socket writes.
         response.setBufferSize((int) training.video().bufferSize().toBytes());
