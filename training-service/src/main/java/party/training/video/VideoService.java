@@ -1,5 +1,7 @@
 package party.training.video;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +48,12 @@ public class VideoService {
     private final Roster roster;
     private final TrainingProperties properties;
     private final Clock clock;
+    /**
+     * Videos by id. A video never changes once published (nothing updates or deletes one), so each
+     * replica reads it once: a player's Range requests are many, and the read was a third of
+     * training-service's CPU per request. Misses are not kept.
+     */
+    private final Cache<String, Video> published = Caffeine.newBuilder().maximumSize(10_000).build();
 
     VideoService(MongoTemplate mongo, VideoStore videoStore, VideoCache cache, AggregateStore store, Scopes scopes,
                  Roster roster, TrainingProperties properties, Clock clock) {
@@ -96,7 +104,7 @@ public class VideoService {
     }
 
     public Video get(String id, CurrentUser user) {
-        Video video = id == null ? null : mongo.findById(id, Video.class);
+        Video video = id == null ? null : published.get(id, key -> mongo.findById(key, Video.class));
         OrgNode org = video == null ? null : scopes.find(video.getOrgId()).orElse(null);
         if (org == null || !(user.manages(org.ancestorsAndSelf()) || watcherBranch(user, org) != null)) {
             throw ApiException.notFound("not-found", OrgScope.resourceName("video"));

@@ -117,6 +117,11 @@ class VideoIT extends IntegrationTest {
         assertThat(meters.find("mongodb.driver.commands").tag("collection", VideoStore.BUCKET + ".chunks").timers()).isEmpty();
     }
 
+    long videoFinds() {
+        return meters.find("mongodb.driver.commands").tag("collection", Video.COLLECTION).tag("command", "find").timers()
+                .stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+    }
+
     double streams(String source) {
         return meters.find("training.video.streams").tag("source", source).counter().count();
     }
@@ -151,6 +156,15 @@ class VideoIT extends IntegrationTest {
         assertThat(get(path, token, "Range", "bytes=" + data.length + "-").status()).isEqualTo(416);
         assertThat(streams("local-copy")).isEqualTo(fromCopy + 3);
         assertThat(streams("gridfs")).isEqualTo(fromGridFs + 1);
+
+        // The video's document is read once per replica (a video never changes), not once per request
+        // (the outbox relay and its sweep may read the collection meanwhile, a few times at most).
+        long videoReads = videoFinds();
+        for (int i = 0; i < 20; i++) {
+            assertThat(get(path, token, "Range", "bytes=" + i + "-" + (i + 9)).bytes()).isEqualTo(Arrays.copyOfRange(data, i, i + 10));
+        }
+        assertThat(videoFinds() - videoReads).isLessThan(5);
+        fromCopy += 20;
 
         // A copy removed behind the service's back (the directory cleared): GridFS again, and a new copy.
         java.nio.file.Files.delete(copy);
