@@ -96,7 +96,7 @@ final class TrainingBench {
                           int ranges, int rangePasses, long rangeSize, double rangeMBps, RegistryBench.Latency seeks,
                           double fullGetMBps, Cpu cpuMsPerMB, double serviceGetMBps, boolean bytesMatch,
                           long heapBeforeMB, long heapPeakMB, long heapAfterMB, long heapMaxMB, int streamFailures,
-                          LocalCopy localCopy, Path file) {
+                          LocalCopy localCopy, double openRangeMBps, Path file) {
 
         TrainingReport writtenTo(Path written) {
             return new TrainingReport(members, registration, rosterCatchUp, concurrency, warmUp, heartbeatWindow,
@@ -106,7 +106,7 @@ final class TrainingBench {
                     progressFailures, videoBytes, diskWriteMBps, pageCacheReadMBps, diskRead, chunkSize, storageReadMBps,
                     upload, ranges, rangePasses, rangeSize, rangeMBps, seeks,
                     fullGetMBps, cpuMsPerMB, serviceGetMBps, bytesMatch, heapBeforeMB,
-                    heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, localCopy, written);
+                    heapPeakMB, heapAfterMB, heapMaxMB, streamFailures, localCopy, openRangeMBps, written);
         }
 
         private static double share(double part, double whole) {
@@ -145,6 +145,7 @@ final class TrainingBench {
                     | upload (multipart, streamed from the file) | %d ms |
                     | sequential Range reads of %.2f MB through the gateway (fastest of %d passes over the file: until the rate stopped rising, the JIT at work) | %d ranges, %.0f MB/s (%.0f%% of the disk, %.0f%% of the storage) |
                     | seeks: Range reads of 1 MB at random offsets, p50 / p99 | %s |
+                    | open-ended Range reads through the gateway, as players send them after a seek (`bytes=<a third in>-`, faster of 2) | %.0f MB/s (%.0f%% of the disk) |
                     | a whole GET through the gateway (faster of 2) | %.0f MB/s (%.0f%% of the disk, %.0f%% of the storage) |
                     | a whole GET straight from training-service (no gateway, faster of 2) | %.0f MB/s |
                     | content responses above sent from training-service's local copy of the video (sendfile) / read from GridFS (while the copy was made, from the first stream on) | %.0f / %.0f |
@@ -191,7 +192,8 @@ final class TrainingBench {
                     progressPaced.text(), progress.text(), progressFailures, videoBytes / (1024 * 1024), diskWriteMBps,
                     diskRead.how(), diskRead.text(), pageCacheReadMBps, chunkSize / 1024, storageReadMBps, upload.toMillis(),
                     rangeSize / (1024.0 * 1024), rangePasses, ranges, rangeMBps, share(rangeMBps, diskRead.mbps()),
-                    share(rangeMBps, storageReadMBps), seeks.text(), fullGetMBps, share(fullGetMBps, diskRead.mbps()),
+                    share(rangeMBps, storageReadMBps), seeks.text(), openRangeMBps, share(openRangeMBps, diskRead.mbps()),
+                    fullGetMBps, share(fullGetMBps, diskRead.mbps()),
                     share(fullGetMBps, storageReadMBps), serviceGetMBps, localCopy.fromCopy(), localCopy.fromGridFs(),
                     localCopy.readText(), localCopy.getText(diskRead.mbps()), cpuMsPerMB.ranges(), cpuMsPerMB.gateway(),
                     cpuMsPerMB.service(), bytesMatch ? "yes" : "NO",
@@ -375,7 +377,7 @@ final class TrainingBench {
                 streaming.cpuMsPerMB, streaming.serviceMBps,
                 streaming.match, streaming.heapBefore, streaming.heapPeak,
                 streaming.heapAfter, Runtime.getRuntime().maxMemory() / (1024 * 1024), streaming.failures,
-                streaming.localCopy, null);
+                streaming.localCopy, streaming.openRangeMBps, null);
     }
 
     /** A thread asking for random members' progress, one call after the other, while {@code running}. */
@@ -592,7 +594,8 @@ final class TrainingBench {
                              double storageReadMBps, Duration upload, int ranges, int rangePasses, long rangeSize,
                              double rangeMBps,
                              List<Long> seeks, double fullMBps, Cpu cpuMsPerMB, double serviceMBps, boolean match,
-                             long heapBefore, long heapPeak, long heapAfter, int failures, LocalCopy localCopy) {
+                             long heapBefore, long heapPeak, long heapAfter, int failures, LocalCopy localCopy,
+                             double openRangeMBps) {
     }
 
     /**
@@ -899,6 +902,24 @@ final class TrainingBench {
                         match = false;
                     }
                 }
+                // Ranges as players send them after a seek: open-ended, from a third into the file to its end.
+                long from = bytes / 3;
+                double openRangeMBps = 0;
+                for (int i = 0; i < 2; i++) {
+                    t0 = System.nanoTime();
+                    Compare body = new Compare(original, from);
+                    KeepAliveHttp.Streamed open = viaGateway.get(content, memberToken, "bytes=" + from + "-", STREAM_BUFFER, body);
+                    long read = body.result();
+                    openRangeMBps = Math.max(openRangeMBps, (bytes - from) / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9));
+                    if (open.status() != 206 || Math.abs(read) != bytes - from) {
+                        failures++;
+                        System.out.println("open range " + from + "- answered " + open.status() + ", " + read + " bytes");
+                    }
+                    if (read < 0) {
+                        match = false;
+                    }
+                }
+                System.out.printf("open-ended Range reads (bytes=%d-) through the gateway: %.0f MB/s%n", from, openRangeMBps);
                 double[] streamsAfter = streamsBySource(stack);
                 LocalCopy copy = cold(stack, videoId, viaGateway, content, memberToken, original, bytes,
                         streamsAfter[0] - streamsBefore[0], streamsAfter[1] - streamsBefore[1]);
@@ -916,7 +937,7 @@ final class TrainingBench {
                         cpu.gateway(), cpu.service(), heapBefore, peak.get(), heapAfter);
                 return new Streaming(bytes, diskMBps, pageCacheReadMBps, diskRead, (int) storage[1], storage[0], upload,
                         ranges, passes, rangeSize, rangeMBps, seeks, fullMBps[0], cpu, fullMBps[1], match, heapBefore, peak.get(),
-                        heapAfter, failures, copy);
+                        heapAfter, failures, copy, openRangeMBps);
             } finally {
                 sampling.set(false);
             }

@@ -76,6 +76,7 @@ class BenchSmokeIT {
             assertThat(training.ranges()).isEqualTo(4);
             assertThat(training.rangeMBps()).isPositive();
             assertThat(training.fullGetMBps()).isPositive();
+            assertThat(training.openRangeMBps()).isPositive();
             // Streams after the first are sent from training-service's local copy of the video, cold too.
             assertThat(training.localCopy().fromCopy()).isPositive();
             assertThat(training.localCopy().failures()).isZero();
