@@ -147,7 +147,8 @@ class VideoCache implements AutoCloseable {
     }
 
     private void copy(String fileId) {
-        Path part = dir.resolve(fileId + PART);
+        // Named for this attempt: an instance wrongly given the same directory cannot write into it.
+        Path part = dir.resolve(fileId + "." + java.util.UUID.randomUUID() + PART);
         long started = System.nanoTime();
         try {
             Document file = store.files().find(new Document("_id", new ObjectId(fileId))).first();
