@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,19 +150,18 @@ class VideoCache implements AutoCloseable {
         Path part = dir.resolve(fileId + "." + java.util.UUID.randomUUID() + PART);
         long started = System.nanoTime();
         try {
-            Document file = store.files().find(new Document("_id", new ObjectId(fileId))).first();
+            VideoStore.StoredFile file = store.find(new ObjectId(fileId));
             if (file == null) {
                 return; // deleted since: nothing to copy
             }
-            long length = ((Number) file.get("length")).longValue();
-            int chunkSize = ((Number) file.get("chunkSize")).intValue();
+            long length = file.length();
             if (!makeRoom(fileId, length)) {
                 refused.put(fileId, clock.millis());
                 log.info("video file {} ({} KB) does not fit in the local copies' {} KB now: streamed from GridFS", fileId,
                         length >> 10, budget >> 10);
                 return;
             }
-            try (InputStream in = new GridFsChunkStream(store.chunks(), file.get("_id"), length, chunkSize, 0, length);
+            try (InputStream in = store.open(file, 0, length);
                  OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                          StandardOpenOption.WRITE)) {
                 in.transferTo(out);

@@ -164,14 +164,10 @@ public class VideoService {
      * chunks without copying them.
      */
     public InputStream open(Video video, long start, long length) {
-        ObjectId fileId = new ObjectId(video.getFileId());
-        Document file = videoStore.files().find(new Document("_id", fileId)).first();
+        VideoStore.StoredFile file = videoStore.find(new ObjectId(video.getFileId()));
         if (file == null) {
             throw new IllegalStateException("the GridFS file of video " + video.getId() + " is missing");
         }
-        long fileLength = ((Number) file.get("length")).longValue();
-        // Each file is read with the chunk size it was stored with: earlier uploads have 255 KiB chunks.
-        return new GridFsChunkStream(videoStore.chunks(), fileId, fileLength,
-                ((Number) file.get("chunkSize")).intValue(), start, Math.min(fileLength, start + length));
+        return videoStore.open(file, start, length);
     }
 }

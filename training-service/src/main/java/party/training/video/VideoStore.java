@@ -1,8 +1,10 @@
 package party.training.video;
 
+import java.io.InputStream;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,12 +50,24 @@ class VideoStore implements AutoCloseable {
         return bucket;
     }
 
-    MongoCollection<Document> files() {
-        return files;
+    /** A stored file's length and the chunk size it was stored with (earlier uploads have 255 KiB chunks). */
+    record StoredFile(ObjectId id, long length, int chunkSize) {
     }
 
-    MongoCollection<Document> chunks() {
-        return chunks;
+    /** The stored file {@code id}, or null when there is none. */
+    StoredFile find(ObjectId id) {
+        Document file = files.find(new Document("_id", id)).first();
+        return file == null ? null : new StoredFile(id, ((Number) file.get("length")).longValue(),
+                ((Number) file.get("chunkSize")).intValue());
+    }
+
+    /**
+     * The file's bytes from {@code start}, {@code length} of them (fewer at the end of the file),
+     * read chunk by chunk ({@link GridFsChunkStream}).
+     */
+    InputStream open(StoredFile file, long start, long length) {
+        return new GridFsChunkStream(chunks, file.id(), file.length(), file.chunkSize(), start,
+                Math.min(file.length(), start + length));
     }
 
     @Override
