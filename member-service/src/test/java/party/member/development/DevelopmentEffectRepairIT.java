@@ -106,16 +106,15 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         assertThat(effect.get("appliedAt")).isNotNull();
         assertThat(stored(DevelopmentRecord.COLLECTION, id).get("heldEvents")).isNull();
 
-        ConsumerRecord<String, String> changed = awaitActivist(id);
-        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
+        // Same key, same partition: the member's change comes before the step, as in a normal step.
+        List<ConsumerRecord<String, String>> inOrder = activistThenStep3(id);
+        ConsumerRecord<String, String> changed = inOrder.getFirst();
+        ConsumerRecord<String, String> step3 = inOrder.getLast();
         assertThat(TestContracts.violations(STATUS_CHANGED, changed.value())).as(changed.value()).isEmpty();
         assertThat(TestContracts.violations(STEP_RECORDED, step3.value())).as(step3.value()).isEmpty();
         JsonNode data = JSON.readTree(changed.value());
         assertThat(data.path("effectiveDate").asString()).isEqualTo(ACTIVIST.toString());
         assertThat(data.path("version").asLong()).isEqualTo(1);
-        // Same key, same partition: the member's change comes before the step, as in a normal step.
-        assertThat(changed.partition()).isEqualTo(step3.partition());
-        assertThat(changed.offset()).isLessThan(step3.offset());
 
         // A second run (or a second replica) finds nothing left to do.
         long version = memberVersion(id);
@@ -169,10 +168,7 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
 
         assertThat(stored(DevelopmentRecord.COLLECTION, id).get("memberEffect", Document.class).getString("state"))
                 .isEqualTo("APPLIED");
-        ConsumerRecord<String, String> changed = awaitActivist(id);
-        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
-        assertThat(changed.partition()).isEqualTo(step3.partition());
-        assertThat(changed.offset()).isLessThan(step3.offset());
+        activistThenStep3(id);
     }
 
     /** While the broker takes nothing the step is recorded, its event held; it follows the member's once it is back. */
@@ -197,9 +193,7 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
         assertThat(development.complete(id)).isTrue();
         assertThat(stored(DevelopmentRecord.COLLECTION, id).get("memberEffect", Document.class).getString("state"))
                 .isEqualTo("APPLIED");
-        ConsumerRecord<String, String> changed = awaitActivist(id);
-        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
-        assertThat(changed.offset()).isLessThan(step3.offset());
+        activistThenStep3(id);
     }
 
     @Test
@@ -371,6 +365,15 @@ class DevelopmentEffectRepairIT extends DevelopmentTestSupport {
             running.set(false);
             thread.join();
         }
+    }
+
+    /** The member's change to ACTIVIST and step 3's event, asserted in that order on their shared partition. */
+    private List<ConsumerRecord<String, String>> activistThenStep3(String id) {
+        ConsumerRecord<String, String> changed = awaitActivist(id);
+        ConsumerRecord<String, String> step3 = awaitStep(id, 3);
+        assertThat(changed.partition()).isEqualTo(step3.partition());
+        assertThat(changed.offset()).isLessThan(step3.offset());
+        return List.of(changed, step3);
     }
 
     private ConsumerRecord<String, String> awaitActivist(String id) {
