@@ -672,17 +672,14 @@ final class TrainingBench {
     }
 
     /**
-     * The video's local copy (in the stack's data folder) dropped from the page cache and read by the
-     * bench, then dropped again and streamed whole through the gateway; the faster of 2 each.
+     * The video's local copy (in the stack's data folder, named by its GridFS file id) dropped from the
+     * page cache and read by the bench, then dropped again and streamed whole through the gateway; the
+     * faster of 2 each.
      */
-    private static LocalCopy cold(RunningStack stack, String videoId, KeepAliveHttp viaGateway, String content,
+    private static LocalCopy cold(RunningStack stack, ObjectId fileId, KeepAliveHttp viaGateway, String content,
                                   String token, RandomAccessFile original, long bytes, double fromCopy, double fromGridFs)
             throws IOException {
-        Path copy;
-        try (MongoClient client = MongoClients.create(stack.mongoUri("training"))) {
-            Document video = client.getDatabase("training").getCollection("videos").find(new Document("_id", videoId)).first();
-            copy = stack.options().dataDir().resolve("training-video-cache").resolve(video.getString("fileId"));
-        }
+        Path copy = stack.options().dataDir().resolve("training-video-cache").resolve(fileId.toHexString());
         if (!Files.exists(copy)) {
             return new LocalCopy(fromCopy, fromGridFs, Double.NaN, Double.NaN, "training-service made no local copy", 1);
         }
@@ -713,9 +710,9 @@ final class TrainingBench {
     /**
      * The video's chunks read in order straight from the stack's MongoDB (loopback wire protocol,
      * no HTTP, no gateway): one find by {@code {files_id, n}} each, as the service reads them; the
-     * faster of two passes. Answers MB/s and the chunk size; a wrong total length fails the run.
+     * faster of two passes. A wrong total length fails the run.
      */
-    private static double[] storageRead(RunningStack stack, String videoId) {
+    private static Storage storageRead(RunningStack stack, String videoId) {
         try (MongoClient client = MongoClients.create(stack.mongoUri("training"))) {
             var db = client.getDatabase("training");
             Document video = db.getCollection("videos").find(new Document("_id", videoId)).first();
@@ -739,8 +736,12 @@ final class TrainingBench {
                 }
                 best = Math.max(best, length / (1024.0 * 1024) / seconds);
             }
-            return new double[] {best, chunkSize};
+            return new Storage(best, chunkSize, fileId);
         }
+    }
+
+    /** The storage's read rate, and the video's GridFS chunk size and file id. */
+    private record Storage(double mbps, int chunkSize, ObjectId fileId) {
     }
 
     /** A large video generated on disk, uploaded from the file, read back in Range requests and once whole. */
@@ -794,7 +795,7 @@ final class TrainingBench {
             t0 = System.nanoTime();
             String videoId = uploadFile(gateway, admin, committee, "压测长视频", 7_200, file);
             Duration upload = Duration.ofNanos(System.nanoTime() - t0);
-            double[] storage = storageRead(stack, videoId);
+            Storage storage = storageRead(stack, videoId);
             String content = "/api/v1/trainings/videos/" + videoId + "/content";
             double[] streamsBefore = streamsBySource(stack);
 
@@ -921,7 +922,7 @@ final class TrainingBench {
                 }
                 System.out.printf("open-ended Range reads (bytes=%d-) through the gateway: %.0f MB/s%n", from, openRangeMBps);
                 double[] streamsAfter = streamsBySource(stack);
-                LocalCopy copy = cold(stack, videoId, viaGateway, content, memberToken, original, bytes,
+                LocalCopy copy = cold(stack, storage.fileId(), viaGateway, content, memberToken, original, bytes,
                         streamsAfter[0] - streamsBefore[0], streamsAfter[1] - streamsBefore[1]);
                 System.out.printf("local copy: %.0f responses sent from it, %.0f read from GridFS; cold read %s, cold whole GET %s%n",
                         copy.fromCopy(), copy.fromGridFs(), copy.readText(), copy.getText(diskRead.mbps()));
@@ -932,10 +933,10 @@ final class TrainingBench {
                 System.out.printf("streaming %d MB: disk write %.0f / direct read %s / page cache %.0f MB/s, upload %d ms, "
                         + "storage (%d KiB chunks) %.0f MB/s, ranges %.0f MB/s, seeks %s, whole %.0f MB/s, without gateway "
                         + "%.0f MB/s, CPU ms/MB ranges %.2f whole %.2f without gateway %.2f, heap %d/%d/%d MB%n",
-                        megabytes, diskMBps, diskRead.text(), pageCacheReadMBps, upload.toMillis(), (int) storage[1] / 1024,
-                        storage[0], rangeMBps, RegistryBench.Latency.of(seeks).text(), fullMBps[0], fullMBps[1], cpu.ranges(),
+                        megabytes, diskMBps, diskRead.text(), pageCacheReadMBps, upload.toMillis(), storage.chunkSize() / 1024,
+                        storage.mbps(), rangeMBps, RegistryBench.Latency.of(seeks).text(), fullMBps[0], fullMBps[1], cpu.ranges(),
                         cpu.gateway(), cpu.service(), heapBefore, peak.get(), heapAfter);
-                return new Streaming(bytes, diskMBps, pageCacheReadMBps, diskRead, (int) storage[1], storage[0], upload,
+                return new Streaming(bytes, diskMBps, pageCacheReadMBps, diskRead, storage.chunkSize(), storage.mbps(), upload,
                         ranges, passes, rangeSize, rangeMBps, seeks, fullMBps[0], cpu, fullMBps[1], match, heapBefore, peak.get(),
                         heapAfter, failures, copy, openRangeMBps);
             } finally {
